@@ -1,0 +1,49 @@
+package cn.gd.xueshi.embedded;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The embedded default ("start-dev" in Keycloak's terms): starts a real PostgreSQL and a real S3
+ * server under {@code XUESHI_DATA_DIR} (default {@code ./data}), loads {@code content/}, seeds the
+ * demo accounts and runs the service. When {@code QUARKUS_DATASOURCE_REACTIVE_URL} is set, it
+ * starts nothing and runs against the configured servers like the production artifact.
+ */
+@QuarkusMain
+public class EmbeddedMain {
+
+    public static void main(String... args) throws Exception {
+        if (System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") != null) {
+            Quarkus.run(args);
+            return;
+        }
+        Path data = Path.of(System.getenv().getOrDefault("XUESHI_DATA_DIR", "data")).toAbsolutePath();
+        long started = System.nanoTime();
+        EmbeddedServers servers = EmbeddedServers.start(data, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                servers.close();
+            } catch (Exception e) {
+                System.err.println("embedded servers did not stop cleanly: " + e);
+            }
+        }, "embedded-servers-stop"));
+        for (Map.Entry<String, String> e : servers.properties().entrySet()) {
+            System.setProperty(e.getKey(), e.getValue());
+        }
+        setDefault("xueshi.content.dir", "content");
+        setDefault("xueshi.identity.seed-demo", "true");
+        setDefault("xueshi.identity.secure-cookie", "false");
+        System.out.printf("embedded PostgreSQL and S3 started in %d ms, data under %s%n",
+                (System.nanoTime() - started) / 1_000_000, data);
+        Quarkus.run(args);
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

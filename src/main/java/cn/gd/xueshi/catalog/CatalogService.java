@@ -1,0 +1,117 @@
+package cn.gd.xueshi.catalog;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+import cn.gd.xueshi.shared.ProblemException;
+
+/** Reads the published catalog; every answer is cached (see {@link CatalogCache}). */
+@ApplicationScoped
+@WithSession
+public class CatalogService {
+
+    private final CatalogCache cache;
+
+    public CatalogService(CatalogCache cache) {
+        this.cache = cache;
+    }
+
+    public Uni<CatalogViews.YearView> year(int year) {
+        CatalogViews.YearView cached = cache.years.get(year);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return CatalogYear.<CatalogYear>findById(year).flatMap(y -> {
+            if (y == null) {
+                throw ProblemException.notFound(year + " 年度的公需科目目录尚未发布。");
+            }
+            return Subject.<Subject>list("year = ?1 order by position", year).flatMap(subjects -> subjects.isEmpty()
+                    ? Uni.createFrom().item(new CatalogViews.YearView(year, y.title, List.of()))
+                    : Course.<Course>list(
+                    "subjectId in ?1 and supersededAt is null order by position",
+                    subjects.stream().map(s -> s.id).toList()).flatMap(courses -> Lesson.<Lesson>list(
+                            "courseId in ?1", ids(courses)).map(lessons -> {
+                                Map<Long, Long> lessonCounts = lessons.stream()
+                                        .collect(Collectors.groupingBy(l -> l.courseId, Collectors.counting()));
+                                List<CatalogViews.SubjectView> views = subjects.stream().map(s -> new CatalogViews.SubjectView(
+                                        s.id, s.code, s.title, s.guideMarkdown, s.version,
+                                        courses.stream().filter(c -> c.subjectId.equals(s.id))
+                                                .map(c -> new CatalogViews.CourseSummary(c.id, c.title, c.hours,
+                                                        lessonCounts.getOrDefault(c.id, 0L).intValue()))
+                                                .toList()))
+                                        .toList();
+                                CatalogViews.YearView view = new CatalogViews.YearView(year, y.title, views);
+                                cache.years.put(year, view);
+                                return view;
+                            })));
+        });
+    }
+
+    private static List<Long> ids(List<Course> courses) {
+        // an empty IN list is not valid SQL: ask for an id that never exists instead
+        return courses.isEmpty() ? List.of(-1L) : courses.stream().map(c -> c.id).toList();
+    }
+
+    public Uni<CatalogViews.CourseView> course(long courseId) {
+        CatalogViews.CourseView cached = cache.courses.get(courseId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return Course.<Course>findById(courseId).flatMap(course -> {
+            if (course == null) {
+                throw ProblemException.notFound("课程不存在（编号 " + courseId + "）。");
+            }
+            return Subject.<Subject>findById(course.subjectId).flatMap(subject -> Lesson.<Lesson>list(
+                    "courseId = ?1 order by position", courseId).map(lessons -> {
+                        List<CatalogViews.LessonView> views = lessons.stream().map(l -> new CatalogViews.LessonView(
+                                l.id, l.courseId, l.position, l.title, l.durationMs, l.objectKey, l.contentType)).toList();
+                        CatalogViews.CourseView view = new CatalogViews.CourseView(course.id, course.code, course.version,
+                                course.supersededAt == null, course.title, course.hours, subject.year, subject.id,
+                                subject.title, views);
+                        cache.courses.put(courseId, view);
+                        views.forEach(v -> cache.lessons.put(v.id(), v));
+                        return view;
+                    }));
+        });
+    }
+
+    public Uni<CatalogViews.LessonView> lesson(long lessonId) {
+        CatalogViews.LessonView cached = cache.lessons.get(lessonId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return Lesson.<Lesson>findById(lessonId).flatMap(lesson -> {
+            if (lesson == null) {
+                throw ProblemException.notFound("课程视频不存在（编号 " + lessonId + "）。");
+            }
+            return course(lesson.courseId).map(c -> cache.lessons.get(lessonId));
+        });
+    }
+
+    /** The question bank with its answer key, for drawing and grading. */
+    public Uni<List<CatalogViews.KeyedQuestion>> bank(long courseId) {
+        List<CatalogViews.KeyedQuestion> cached = cache.banks.get(courseId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return Question.<Question>list("courseId = ?1 order by position", courseId).flatMap(questions -> QuestionOption
+                .<QuestionOption>list("questionId in ?1", questions.isEmpty() ? List.of(-1L) : questions.stream().map(q -> q.id).toList()).map(options -> {
+                    Map<Long, List<QuestionOption>> byQuestion = options.stream()
+                            .collect(Collectors.groupingBy(o -> o.questionId));
+                    List<CatalogViews.KeyedQuestion> bank = questions.stream().map(q -> new CatalogViews.KeyedQuestion(
+                            q.id, q.kind, q.text, byQuestion.getOrDefault(q.id, List.of()).stream()
+                                    .sorted(Comparator.comparingInt(o -> o.position))
+                                    .map(o -> new CatalogViews.KeyedOption(o.id, o.text, o.correct)).toList()))
+                            .toList();
+                    cache.banks.put(courseId, bank);
+                    return bank;
+                }));
+    }
+}

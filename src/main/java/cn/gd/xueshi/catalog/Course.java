@@ -1,0 +1,34 @@
+package cn.gd.xueshi.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * One version of a course. Changed content is imported as a new version; the old one is marked
+ * superseded and keeps the progress and hours earned on it.
+ */
+@Entity
+@Table(name = "course")
+public class Course extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public Long subjectId;
+    public String code;
+    public int version;
+    public String title;
+    public BigDecimal hours;
+    public String contentHash;
+    public int position;
+    public Instant supersededAt;
+    public Instant createdAt = Instant.now();
+}

@@ -1,0 +1,22 @@
+package cn.gd.xueshi.catalog;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "question_option")
+public class QuestionOption extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public Long questionId;
+    public int position;
+    public String text;
+    public boolean correct;
+}

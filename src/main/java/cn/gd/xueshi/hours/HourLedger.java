@@ -1,0 +1,126 @@
+package cn.gd.xueshi.hours;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+import cn.gd.xueshi.catalog.CatalogViews;
+import cn.gd.xueshi.shared.ProblemException;
+
+/** The append-only hour ledger: automatic registration, revocation, and the yearly record. */
+@ApplicationScoped
+public class HourLedger {
+
+    private final Clock clock;
+
+    public HourLedger(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a public-subject course's hours once its lessons are all complete and its quiz is
+     * passed, in the year of completion and only if the course belongs to that year's catalog.
+     * Runs inside the caller's transaction. Exactly once: the unique index {@code hour_entry_once}
+     * turns a racing second insert into a no-op. Answers the hours registered by this call.
+     */
+    public Uni<BigDecimal> registerIfComplete(long professionalId, CatalogViews.CourseView course) {
+        int year = LocalDate.now(clock).getYear();
+        if (course.year() != year) {
+            return Uni.createFrom().item(BigDecimal.ZERO);
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                select (select count(*) from lesson l
+                          left join lesson_progress p on p.lesson_id = l.id and p.professional_id = :pid
+                         where l.course_id = :cid and p.completed_at is null)
+                     + (select count(*) from (select 1) one
+                         where not exists (select 1 from course_enrollment e
+                                            where e.professional_id = :pid and e.course_id = :cid and e.passed_at is not null))
+                """, Long.class).setParameter("pid", professionalId).setParameter("cid", course.id()).getSingleResult()
+                .flatMap(missing -> {
+                    if (missing > 0) {
+                        return Uni.createFrom().item(BigDecimal.ZERO);
+                    }
+                    return session.createNativeQuery("""
+                            insert into hour_entry (professional_id, year, category, source, source_ref, kind, status,
+                                                    hours, title, recorded_by, recorded_at)
+                            values (:pid, :year, 'PUBLIC', 'ONLINE_COURSE', :ref, 'CREDIT', 'CONFIRMED', :hours, :title,
+                                    'system', :now)
+                            on conflict (professional_id, source, source_ref) where kind = 'CREDIT' do nothing
+                            """).setParameter("pid", professionalId).setParameter("year", year)
+                            .setParameter("ref", "course:" + course.year() + ":" + course.code())
+                            .setParameter("hours", course.hours()).setParameter("title", course.title())
+                            .setParameter("now", clock.instant())
+                            .executeUpdate().map(n -> {
+                                if (n == 1) {
+                                    Log.infof("registered %s public hours of course %s for professional %d",
+                                            course.hours(), course.code(), professionalId);
+                                    return course.hours();
+                                }
+                                return BigDecimal.ZERO;
+                            });
+                }));
+    }
+
+    /** HR administrators revoke an entry with a reason: a REVERSAL entry, never an edit. */
+    @WithTransaction
+    public Uni<HourEntry> revoke(long entryId, String reason, String by) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ProblemException.unprocessable("reason-required", "撤销学时必须填写原因（500 字以内）。");
+        }
+        return HourEntry.<HourEntry>findById(entryId).flatMap(entry -> {
+            if (entry == null) {
+                throw ProblemException.notFound("学时记录不存在（编号 " + entryId + "）。");
+            }
+            if (!"CREDIT".equals(entry.kind)) {
+                throw ProblemException.conflict("not-a-credit", "只能撤销登记记录，不能撤销撤销记录。");
+            }
+            return HourEntry.count("reversesId", entryId).flatMap(n -> {
+                if (n > 0) {
+                    throw ProblemException.conflict("already-revoked", "该学时记录已被撤销。");
+                }
+                HourEntry reversal = new HourEntry();
+                reversal.professionalId = entry.professionalId;
+                reversal.year = entry.year;
+                reversal.category = entry.category;
+                reversal.source = entry.source;
+                reversal.sourceRef = entry.sourceRef;
+                reversal.kind = "REVERSAL";
+                reversal.status = entry.status;
+                reversal.hours = entry.hours.negate();
+                reversal.reversesId = entry.id;
+                reversal.title = entry.title;
+                reversal.reason = reason.trim();
+                reversal.recordedBy = by;
+                reversal.recordedAt = clock.instant();
+                return reversal.<HourEntry>persist();
+            });
+        });
+    }
+
+    public record Statement(YearRecord record, List<HourEntry> entries) {
+    }
+
+    @WithSession
+    public Uni<Statement> statement(long professionalId, int year) {
+        return YearRequirement.<YearRequirement>find("year <= ?1 order by year desc", year).firstResult()
+                .flatMap(req -> {
+                    if (req == null) {
+                        throw ProblemException.notFound(year + " 年度没有学时要求配置。");
+                    }
+                    YearRecord.Hours requirement = new YearRecord.Hours(req.publicHours, req.professionalHours,
+                            req.electiveHours, req.totalHours);
+                    return HourEntry.<HourEntry>list("professionalId = ?1 and year = ?2 order by id", professionalId, year)
+                            .map(entries -> new Statement(YearRecord.of(year, requirement, entries.stream()
+                                    .map(e -> new YearRecord.Line(e.category, e.status, e.hours)).toList()), entries));
+                });
+    }
+}

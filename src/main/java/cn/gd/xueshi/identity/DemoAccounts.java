@@ -1,0 +1,108 @@
+package cn.gd.xueshi.identity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The demo accounts of the embedded default, all with the password {@value #PASSWORD}. Production
+ * seeds none ({@code xueshi.identity.seed-demo=false}).
+ */
+@ApplicationScoped
+public class DemoAccounts {
+
+    public static final String PASSWORD = "xueshi-demo";
+    static final String EMPLOYER_CODE = "91440101MA5CXA012K";
+
+    record Demo(String username, String displayName, Role role) {
+    }
+
+    static final List<Demo> ACCOUNTS = List.of(
+            new Demo("learner1", "陈学习", Role.PROFESSIONAL),
+            new Demo("editor1", "林编辑", Role.EDITOR),
+            new Demo("employer1", "黄单位管理员", Role.EMPLOYER_ADMIN),
+            new Demo("authority1", "周行业审核员", Role.AUTHORITY_REVIEWER),
+            new Demo("hradmin1", "吴人社管理员", Role.HR_ADMIN));
+
+    private final PasswordHasher hasher;
+    private final IdentityConfig config;
+
+    public DemoAccounts(PasswordHasher hasher, IdentityConfig config) {
+        this.hasher = hasher;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        if (config.seedDemo()) {
+            VertxContextSupport.subscribeAndAwait(this::seed);
+            Log.infof("demo accounts: %s, password %s",
+                    ACCOUNTS.stream().map(Demo::username).collect(Collectors.joining(", ")), PASSWORD);
+        }
+    }
+
+    /** Creates whatever demo data is missing; running it again changes nothing. */
+    @WithTransaction
+    public Uni<Void> seed() {
+        String hash = hasher.hash(PASSWORD);
+        return Employer.<Employer>find("creditCode", EMPLOYER_CODE).firstResult()
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : newEmployer().<Employer>persist())
+                .flatMap(employer -> Professional.<Professional>find("idNumber", "440106199003071231").firstResult()
+                        .flatMap(p -> p != null ? Uni.createFrom().item(p) : newLearner(employer).<Professional>persist())
+                        .flatMap(learner -> seedAccounts(0, hash, employer, learner)));
+    }
+
+    private Uni<Void> seedAccounts(int index, String hash, Employer employer, Professional learner) {
+        if (index == ACCOUNTS.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Demo demo = ACCOUNTS.get(index);
+        return Account.count("username", demo.username()).flatMap(n -> {
+            if (n > 0) {
+                return Uni.createFrom().voidItem();
+            }
+            Account a = new Account();
+            a.username = demo.username();
+            a.passwordHash = hash;
+            a.displayName = demo.displayName();
+            a.roles = demo.role().name();
+            if (demo.role() == Role.PROFESSIONAL) {
+                a.professionalId = learner.id;
+                a.employerId = employer.id;
+            } else if (demo.role() == Role.EMPLOYER_ADMIN) {
+                a.employerId = employer.id;
+            }
+            Log.infof("demo account %s (%s) created", demo.username(), demo.role());
+            return a.persist().replaceWithVoid();
+        }).chain(() -> seedAccounts(index + 1, hash, employer, learner));
+    }
+
+    private static Employer newEmployer() {
+        Employer e = new Employer();
+        e.name = "广州示范科技有限公司";
+        e.creditCode = EMPLOYER_CODE;
+        e.cityCode = "4401";
+        return e;
+    }
+
+    private static Professional newLearner(Employer employer) {
+        Professional p = new Professional();
+        p.name = "陈学习";
+        p.idNumber = "440106199003071231";
+        p.birthDate = LocalDate.of(1990, 3, 7);
+        p.employerId = employer.id;
+        p.titleLevel = TitleLevel.INTERMEDIATE.name();
+        p.sector = "工程技术";
+        p.cityCode = "4401";
+        return p;
+    }
+}

@@ -1,0 +1,46 @@
+package cn.gd.xueshi.identity;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "xueshi.identity")
+public interface IdentityConfig {
+
+    /** The issuer written into and required of every token. */
+    @WithDefault("xueshi")
+    String issuer();
+
+    /** How long a sign-in lasts (token and cookie). */
+    @WithDefault("PT8H")
+    Duration tokenLifetime();
+
+    /** Name of the HttpOnly cookie that carries the token for the pages. */
+    @WithDefault("xueshi_token")
+    String cookie();
+
+    /** Mark cookies Secure (served over HTTPS only). Off only for the embedded localhost default. */
+    @WithDefault("true")
+    boolean secureCookie();
+
+    /** Consecutive wrong passwords allowed before sign-in is paused. */
+    @WithDefault("5")
+    int freeFailures();
+
+    /** The first pause after the allowed failures; it doubles with each further failure. */
+    @WithDefault("PT30S")
+    Duration firstPause();
+
+    /** The longest pause. */
+    @WithDefault("PT15M")
+    Duration maxPause();
+
+    /** bcrypt cost factor for new password hashes. */
+    @WithDefault("10")
+    int bcryptCost();
+
+    /** Seed the demo accounts (learner1, editor1, …) at start; the embedded default turns it on. */
+    @WithDefault("false")
+    boolean seedDemo();
+}

@@ -1,0 +1,43 @@
+package cn.gd.xueshi.playback;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "xueshi.playback")
+public interface PlaybackConfig {
+
+    /** Highest playback rate that earns in full; faster advance is capped to it. */
+    @WithDefault("1.0")
+    double maxRate();
+
+    /** An advance faster than this many times real time is a jump and earns nothing. */
+    @WithDefault("2.0")
+    double jumpRate();
+
+    /** Slack for network jitter when comparing position advance with server time. */
+    @WithDefault("PT1S")
+    Duration tolerance();
+
+    /** How often the player sends a heartbeat while playing. */
+    @WithDefault("PT15S")
+    Duration heartbeatInterval();
+
+    /** A heartbeat arriving later than this after the previous one earns nothing (idle or away). */
+    @WithDefault("PT45S")
+    Duration maxGap();
+
+    /** Share of the lesson's duration that must be covered to complete it. */
+    @WithDefault("1.0")
+    double completionRatio();
+
+    /** The last seconds of a lesson that need not be watched to complete it. */
+    @WithDefault("PT3S")
+    Duration completionTail();
+
+    default WatchRule rule() {
+        return new WatchRule(maxRate(), jumpRate(), (int) tolerance().toMillis(), (int) maxGap().toMillis(),
+                completionRatio(), (int) completionTail().toMillis());
+    }
+}

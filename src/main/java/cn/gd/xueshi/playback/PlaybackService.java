@@ -1,0 +1,188 @@
+package cn.gd.xueshi.playback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+import cn.gd.xueshi.catalog.CatalogService;
+import cn.gd.xueshi.catalog.CatalogViews;
+import cn.gd.xueshi.hours.HourLedger;
+import cn.gd.xueshi.media.ObjectStore;
+import cn.gd.xueshi.shared.ProblemException;
+
+/** Playback sessions and heartbeats: the server's account of what each learner has watched. */
+@ApplicationScoped
+public class PlaybackService {
+
+    private final CatalogService catalog;
+    private final HourLedger ledger;
+    private final ObjectStore store;
+    private final Clock clock;
+    private final WatchRule rule;
+    private final PlaybackConfig config;
+
+    public PlaybackService(CatalogService catalog, HourLedger ledger, ObjectStore store, Clock clock, PlaybackConfig config) {
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.store = store;
+        this.clock = clock;
+        this.config = config;
+        this.rule = config.rule();
+    }
+
+    public record Started(UUID sessionId, String mediaUrl, double resumeAtSeconds, int heartbeatSeconds, long lessonId) {
+    }
+
+    public record Progress(double watchedSeconds, double coverage, boolean completed, double positionSeconds) {
+        static Progress of(int watchedMs, int positionMs, int durationMs, boolean completed) {
+            double coverage = Math.min(1.0, Math.round(watchedMs * 1000.0 / durationMs) / 1000.0);
+            return new Progress(watchedMs / 1000.0, coverage, completed, positionMs / 1000.0);
+        }
+    }
+
+    /**
+     * Opens a session for a lesson and suspends any other active session of the learner, on any
+     * device or instance: the learner's row is locked so two starts cannot both stay active.
+     */
+    public Uni<Started> start(long professionalId, long lessonId) {
+        // presigning is a local HMAC computation (the region is configured), no I/O
+        return catalog.lesson(lessonId).flatMap(lesson -> open(professionalId, lesson)
+                .map(opened -> new Started(opened.id(), store.presignedGet(lesson.objectKey()), opened.resumeMs() / 1000.0,
+                        (int) config.heartbeatInterval().toSeconds(), lessonId)));
+    }
+
+    record Opened(UUID id, int resumeMs) {
+    }
+
+    @WithTransaction
+    Uni<Opened> open(long professionalId, CatalogViews.LessonView lesson) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        return Panache.getSession().flatMap(s -> s
+                .createNativeQuery("select id from professional where id = :pid for update", Long.class)
+                .setParameter("pid", professionalId).getSingleResultOrNull()
+                .flatMap(found -> {
+                    if (found == null) {
+                        throw ProblemException.forbidden("unknown-learner", "学员档案不存在。");
+                    }
+                    return s.createNativeQuery("""
+                            update playback_session set status = 'SUSPENDED', suspended_by = :id
+                             where professional_id = :pid and status = 'ACTIVE'""")
+                            .setParameter("id", id).setParameter("pid", professionalId).executeUpdate();
+                })
+                .chain(() -> s.createNativeQuery("""
+                        insert into lesson_progress (professional_id, lesson_id) values (:pid, :lid)
+                        on conflict do nothing""").setParameter("pid", professionalId).setParameter("lid", lesson.id())
+                        .executeUpdate())
+                .chain(() -> LessonProgress.<LessonProgress>findById(new LessonProgress.Key(professionalId, lesson.id())))
+                .flatMap(progress -> {
+                    int resume = progress.positionMs >= lesson.durationMs() - 1000 ? 0 : progress.positionMs;
+                    PlaybackSession session = new PlaybackSession();
+                    session.id = id;
+                    session.professionalId = professionalId;
+                    session.lessonId = lesson.id();
+                    session.status = "ACTIVE";
+                    session.startedAt = now;
+                    session.lastBeatAt = now;
+                    session.lastPositionMs = resume;
+                    return session.persist().replaceWith(new Opened(id, resume));
+                }));
+    }
+
+    public record Beat(double positionSeconds, boolean playing, boolean visible, double playbackRate) {
+    }
+
+    /** Applies one heartbeat under the session's row lock, and registers hours when that completes a course. */
+    @WithTransaction
+    public Uni<Progress> heartbeat(long professionalId, UUID sessionId, Beat beat) {
+        Instant now = clock.instant();
+        return PlaybackSession.<PlaybackSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE).flatMap(session -> {
+            if (session == null || !session.professionalId.equals(professionalId)) {
+                throw ProblemException.notFound("播放会话不存在，请重新打开视频。");
+            }
+            if (!"ACTIVE".equals(session.status)) {
+                throw ProblemException.conflict("session-suspended",
+                        "您已在其他窗口或设备上开始学习，本窗口已暂停计时。如需在此继续，请重新开始播放。");
+            }
+            return catalog.lesson(session.lessonId).flatMap(lesson -> LessonProgress
+                    .<LessonProgress>findById(new LessonProgress.Key(professionalId, lesson.id()))
+                    .flatMap(progress -> {
+                        long elapsed = Duration.between(session.lastBeatAt, now).toMillis();
+                        WatchRule.Outcome outcome = rule.apply(WatchedSpans.parse(progress.watched), session.lastPositionMs,
+                                elapsed, new WatchRule.Beat((int) Math.round(beat.positionSeconds() * 1000), beat.playing(),
+                                        beat.visible(), beat.playbackRate()), lesson.durationMs());
+                        session.lastBeatAt = now;
+                        session.lastPositionMs = outcome.positionMs();
+                        progress.positionMs = outcome.positionMs();
+                        progress.updatedAt = now;
+                        boolean newlyComplete = outcome.completed() && progress.completedAt == null;
+                        if (outcome.creditedMs() > 0) {
+                            progress.watched = outcome.spans().format();
+                            progress.watchedMs = outcome.spans().covered();
+                        }
+                        if (newlyComplete) {
+                            progress.completedAt = now;
+                        }
+                        Progress result = Progress.of(progress.watchedMs, progress.positionMs, lesson.durationMs(),
+                                progress.completedAt != null);
+                        if (!newlyComplete) {
+                            return Uni.createFrom().item(result);
+                        }
+                        return Panache.getSession().flatMap(s -> s.flush())
+                                .chain(() -> catalog.course(lesson.courseId()))
+                                .flatMap(course -> ledger.registerIfComplete(professionalId, course))
+                                .replaceWith(result);
+                    }));
+        });
+    }
+
+    /** A fresh media URL for an active session (presigned URLs expire). */
+    @WithSession
+    public Uni<String> mediaUrl(long professionalId, UUID sessionId) {
+        return PlaybackSession.<PlaybackSession>findById(sessionId).flatMap(session -> {
+            if (session == null || !session.professionalId.equals(professionalId)) {
+                throw ProblemException.notFound("播放会话不存在，请重新打开视频。");
+            }
+            if (!"ACTIVE".equals(session.status)) {
+                throw ProblemException.conflict("session-suspended", "本窗口已暂停计时，请重新开始播放。");
+            }
+            return catalog.lesson(session.lessonId).map(lesson -> store.presignedGet(lesson.objectKey()));
+        });
+    }
+
+    /** Progress of a learner on the given lessons, by lesson id (lessons never opened are absent). */
+    @WithSession
+    public Uni<Map<Long, Progress>> progress(long professionalId, List<CatalogViews.LessonView> lessons) {
+        Map<Long, CatalogViews.LessonView> byId = lessons.stream()
+                .collect(Collectors.toMap(CatalogViews.LessonView::id, Function.identity()));
+        return LessonProgress.<LessonProgress>list("professionalId = ?1 and lessonId in ?2", professionalId,
+                lessons.isEmpty() ? List.of(-1L) : List.copyOf(byId.keySet()))
+                .map(rows -> rows.stream().collect(Collectors.toMap(p -> p.lessonId, p -> Progress.of(p.watchedMs,
+                        p.positionMs, byId.get(p.lessonId).durationMs(), p.completedAt != null))));
+    }
+
+    /**
+     * Clears the watched spans of a course's lessons so the learner must watch again (after the
+     * quiz attempts run out). Runs inside the caller's transaction.
+     */
+    public Uni<Integer> resetCourse(long professionalId, List<CatalogViews.LessonView> lessons) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                update lesson_progress set watched = '', watched_ms = 0, position_ms = 0, completed_at = null, updated_at = :now
+                 where professional_id = :pid and lesson_id in (:ids)""")
+                .setParameter("now", clock.instant()).setParameter("pid", professionalId)
+                .setParameter("ids", lessons.stream().map(CatalogViews.LessonView::id).toList()).executeUpdate());
+    }
+}

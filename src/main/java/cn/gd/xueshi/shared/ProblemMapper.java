@@ -1,0 +1,119 @@
+package cn.gd.xueshi.shared;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The one error path: every refusal becomes RFC 9457 problem+json under /api and a readable
+ * Chinese page elsewhere. No stack trace or class name ever reaches a client.
+ */
+public class ProblemMapper {
+
+    private final Template error;
+
+    public ProblemMapper(@Location("error.html") Template error) {
+        this.error = error;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e, request);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(HttpServerRequest request) {
+        return respond(unauthenticated(), request);
+    }
+
+    @ServerExceptionMapper(ForbiddenException.class)
+    public Response forbidden(HttpServerRequest request) {
+        return respond(ProblemException.forbidden("forbidden", "您的账号没有权限进行此操作。"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e, HttpServerRequest request) {
+        return respond(ProblemException.badRequest("malformed-body",
+                "请求内容不是有效的 JSON，或字段类型不正确（例如把数字写成了文字）。"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e, HttpServerRequest request) {
+        Log.warnf("constraint %s refused a write on %s", e.getConstraintName(), request.path());
+        return respond(ProblemException.conflict("conflict", "数据与已有记录冲突，请刷新后重试。"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> "没有找到您要的内容。";
+            case 405 -> "该地址不支持这种请求方法。";
+            case 406 -> "无法以请求的格式返回内容。";
+            case 413 -> "请求内容过大。";
+            case 415 -> "请求内容的格式不受支持，请使用 application/json。";
+            default -> status < 500 ? "请求无法处理。" : "服务暂时不可用，请稍后再试。";
+        };
+        return respond(new ProblemException(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), detail), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof ProblemException p) {
+                return respond(p, request);
+            }
+            if (cause instanceof ConstraintViolationException c) {
+                return constraint(c, request);
+            }
+            cause = cause.getCause();
+        }
+        Log.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
+        return respond(new ProblemException(500, "internal", "Internal Server Error", "服务出现意外错误，已记录，请稍后再试。"), request);
+    }
+
+    private static ProblemException unauthenticated() {
+        return new ProblemException(401, "unauthenticated", "Unauthorized", "请先登录（登录已过期或凭证无效）。");
+    }
+
+    private Response respond(ProblemException e, HttpServerRequest request) {
+        String path = request.path();
+        if (path.startsWith("/api/") || path.startsWith("/q/")) {
+            Response.ResponseBuilder builder = Response.status(e.status())
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(e, path));
+            if (e.retryAfterSeconds() != null) {
+                builder.header("Retry-After", e.retryAfterSeconds());
+            }
+            return builder.build();
+        }
+        if (e.status() == 401 && "GET".equals(request.method().name())) {
+            String next = URLEncoder.encode(request.uri(), StandardCharsets.UTF_8);
+            return Response.seeOther(URI.create("/login?next=" + next)).build();
+        }
+        return Response.status(e.status())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(error.data("status", e.status()).data("message", e.detail()).render())
+                .build();
+    }
+}

@@ -1,0 +1,273 @@
+package cn.gd.xueshi.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+import cn.gd.xueshi.catalog.CatalogService;
+import cn.gd.xueshi.catalog.CatalogViews;
+import cn.gd.xueshi.hours.HourLedger;
+import cn.gd.xueshi.identity.AuthService;
+import cn.gd.xueshi.identity.CurrentUser;
+import cn.gd.xueshi.identity.IdentityConfig;
+import cn.gd.xueshi.identity.Role;
+import cn.gd.xueshi.playback.PlaybackConfig;
+import cn.gd.xueshi.playback.PlaybackService;
+import cn.gd.xueshi.quiz.QuizService;
+import cn.gd.xueshi.shared.ProblemException;
+
+/** The learner's pages (Chinese first, usable on a phone). They call the same services as the API. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class PageResource {
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance login(Chrome chrome, String next, String message);
+
+        static native TemplateInstance catalog(Chrome chrome, CatalogViews.YearView catalog, List<String> guides);
+
+        static native TemplateInstance course(Chrome chrome, CatalogViews.CourseView course, List<LessonRow> lessons,
+                QuizService.Standing quiz, boolean allDone);
+
+        static native TemplateInstance player(Chrome chrome, CatalogViews.CourseView course, CatalogViews.LessonView lesson,
+                int heartbeatSeconds);
+
+        static native TemplateInstance quiz(Chrome chrome, CatalogViews.CourseView course, List<QuestionRow> questions,
+                int attemptsLeft, int passMark);
+
+        static native TemplateInstance quizResult(Chrome chrome, CatalogViews.CourseView course, QuizService.Result result);
+
+        static native TemplateInstance hours(Chrome chrome, int year, HourLedger.Statement statement);
+    }
+
+    /** What every page's frame needs. */
+    public record Chrome(String userName, boolean learner, String csrf, int year) {
+    }
+
+    public record LessonRow(CatalogViews.LessonView lesson, int percent, String watched, boolean completed, boolean started) {
+    }
+
+    public record QuestionRow(long id, String text, String kind, String kindLabel, List<CatalogViews.KeyedOption> options) {
+    }
+
+    private static final Parser MARKDOWN = Parser.builder().build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).build();
+
+    private final CatalogService catalog;
+    private final PlaybackService playback;
+    private final QuizService quiz;
+    private final HourLedger ledger;
+    private final AuthService auth;
+    private final CurrentUser user;
+    private final Csrf csrf;
+    private final IdentityConfig identity;
+    private final PlaybackConfig playbackConfig;
+    private final Clock clock;
+
+    public PageResource(CatalogService catalog, PlaybackService playback, QuizService quiz, HourLedger ledger,
+            AuthService auth, CurrentUser user, Csrf csrf, IdentityConfig identity, PlaybackConfig playbackConfig, Clock clock) {
+        this.catalog = catalog;
+        this.playback = playback;
+        this.quiz = quiz;
+        this.ledger = ledger;
+        this.auth = auth;
+        this.user = user;
+        this.csrf = csrf;
+        this.identity = identity;
+        this.playbackConfig = playbackConfig;
+        this.clock = clock;
+    }
+
+    private int thisYear() {
+        return LocalDate.now(clock).getYear();
+    }
+
+    private Chrome chrome() {
+        return new Chrome(user.signedIn() ? user.displayName() : null, user.isProfessional(), csrf.token(), thisYear());
+    }
+
+    private Chrome anonymousChrome() {
+        return new Chrome(null, false, csrf.token(), thisYear());
+    }
+
+    @GET
+    @PermitAll
+    public Response home() {
+        return Response.seeOther(URI.create("/catalog/" + thisYear())).build();
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    public TemplateInstance loginPage(@QueryParam("next") String next) {
+        return Templates.login(anonymousChrome(), safeNext(next), null);
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> login(@FormParam("username") String username, @FormParam("password") String password,
+            @FormParam("next") String next, @FormParam(Csrf.FIELD) String token) {
+        String target = safeNext(next);
+        if (!csrf.matches(token)) {
+            return Uni.createFrom().item(refusedLogin(403, target, "页面已过期，请重新登录。"));
+        }
+        return auth.signIn(username, password).map(AuthService::orRefuse).map(signedIn -> Response.seeOther(URI.create(target))
+                .cookie(new NewCookie.Builder(identity.cookie()).value(signedIn.token().token()).path("/").httpOnly(true)
+                        .secure(identity.secureCookie()).sameSite(NewCookie.SameSite.LAX)
+                        .maxAge((int) identity.tokenLifetime().toSeconds()).build())
+                .build())
+                .onFailure(ProblemException.class).recoverWithItem(e -> {
+                    ProblemException p = (ProblemException) e;
+                    return refusedLogin(p.status(), target, p.detail());
+                });
+    }
+
+    private Response refusedLogin(int status, String next, String message) {
+        return Response.status(status).entity(Templates.login(anonymousChrome(), next, message)).build();
+    }
+
+    @POST
+    @Path("logout")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(@FormParam(Csrf.FIELD) String token) {
+        if (!csrf.matches(token)) {
+            throw ProblemException.forbidden("csrf", "页面已过期，请刷新后重试。");
+        }
+        return Response.seeOther(URI.create("/login"))
+                .cookie(new NewCookie.Builder(identity.cookie()).value("").path("/").httpOnly(true).maxAge(0).build())
+                .build();
+    }
+
+    @GET
+    @Path("catalog/{year}")
+    @PermitAll
+    public Uni<TemplateInstance> catalogPage(@PathParam("year") int year) {
+        return user.load().chain(() -> catalog.year(year)).map(view -> Templates.catalog(chrome(), view, view.subjects().stream()
+                .map(s -> HTML.render(MARKDOWN.parse(s.guideMarkdown()))).toList()));
+    }
+
+    @GET
+    @Path("courses/{courseId}")
+    @PermitAll
+    public Uni<TemplateInstance> coursePage(@PathParam("courseId") long courseId) {
+        return user.load().chain(() -> catalog.course(courseId)).flatMap(course -> {
+            if (!user.isProfessional()) {
+                return Uni.createFrom().item(Templates.course(chrome(), course, rows(course, Map.of()), null, false));
+            }
+            long pid = user.professionalId();
+            return playback.progress(pid, course.lessons()).flatMap(progress -> quiz.standing(pid, courseId)
+                    .map(standing -> {
+                        List<LessonRow> rows = rows(course, progress);
+                        boolean allDone = rows.stream().allMatch(LessonRow::completed);
+                        return Templates.course(chrome(), course, rows, standing, allDone);
+                    }));
+        });
+    }
+
+    private static List<LessonRow> rows(CatalogViews.CourseView course, Map<Long, PlaybackService.Progress> progress) {
+        List<LessonRow> rows = new ArrayList<>();
+        for (CatalogViews.LessonView l : course.lessons()) {
+            PlaybackService.Progress p = progress.get(l.id());
+            rows.add(p == null ? new LessonRow(l, 0, "0", false, false)
+                    : new LessonRow(l, (int) Math.floor(p.coverage() * 100), String.valueOf((int) p.watchedSeconds()),
+                            p.completed(), true));
+        }
+        return rows;
+    }
+
+    @GET
+    @Path("lessons/{lessonId}")
+    @RolesAllowed(Role.PROFESSIONAL_)
+    public Uni<TemplateInstance> playerPage(@PathParam("lessonId") long lessonId) {
+        user.professionalId();
+        return catalog.lesson(lessonId).flatMap(lesson -> catalog.course(lesson.courseId()).map(course -> Templates
+                .player(chrome(), course, lesson, (int) playbackConfig.heartbeatInterval().toSeconds())));
+    }
+
+    @GET
+    @Path("courses/{courseId}/quiz")
+    @RolesAllowed(Role.PROFESSIONAL_)
+    public Uni<TemplateInstance> quizPage(@PathParam("courseId") long courseId) {
+        long pid = user.professionalId();
+        return catalog.course(courseId).flatMap(course -> quiz.paper(pid, courseId).map(paper -> Templates.quiz(chrome(),
+                course, paper.questions().stream().map(q -> new QuestionRow(q.id(), q.text(), q.kind(), kindLabel(q.kind()),
+                        q.options())).toList(), paper.standing().attemptsLeft(), quiz.passMark())));
+    }
+
+    @POST
+    @Path("courses/{courseId}/quiz")
+    @RolesAllowed(Role.PROFESSIONAL_)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<TemplateInstance> submitQuiz(@PathParam("courseId") long courseId, MultivaluedMap<String, String> form) {
+        if (!csrf.matches(form.getFirst(Csrf.FIELD))) {
+            throw ProblemException.forbidden("csrf", "页面已过期，请重新打开测验。");
+        }
+        Map<Long, List<Long>> answers = new HashMap<>();
+        form.forEach((key, values) -> {
+            if (key.startsWith("q")) {
+                try {
+                    answers.put(Long.parseLong(key.substring(1)), values.stream().map(Long::parseLong).toList());
+                } catch (NumberFormatException e) {
+                    throw ProblemException.badRequest("invalid-answer", "答案格式不正确，请重新作答。");
+                }
+            }
+        });
+        long pid = user.professionalId();
+        return catalog.course(courseId).flatMap(course -> quiz.submit(pid, courseId, answers)
+                .map(result -> Templates.quizResult(chrome(), course, result)));
+    }
+
+    @GET
+    @Path("me/hours")
+    @RolesAllowed(Role.PROFESSIONAL_)
+    public Uni<TemplateInstance> hoursPage(@QueryParam("year") Integer year) {
+        int y = year == null ? thisYear() : year;
+        return ledger.statement(user.professionalId(), y).map(s -> Templates.hours(chrome(), y, s));
+    }
+
+    private static String kindLabel(String kind) {
+        return switch (kind) {
+            case "MULTIPLE" -> "多选题";
+            case "TRUE_FALSE" -> "判断题";
+            default -> "单选题";
+        };
+    }
+
+    /** Only a path on this site, never another host. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")) {
+            return "/";
+        }
+        return next;
+    }
+}
