@@ -12,6 +12,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
@@ -50,8 +51,8 @@ public class ProblemMapper {
         return respond(ProblemException.forbidden("forbidden", "您的账号没有权限进行此操作。"), request);
     }
 
-    @ServerExceptionMapper
-    public Response badJson(JsonProcessingException e, HttpServerRequest request) {
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response badJson(HttpServerRequest request) {
         return respond(ProblemException.badRequest("malformed-body",
                 "请求内容不是有效的 JSON，或字段类型不正确（例如把数字写成了文字）。"), request);
     }
@@ -65,6 +66,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException) {
+            return badJson(request);
+        }
         String detail = switch (status) {
             case 404 -> "没有找到您要的内容。";
             case 405 -> "该地址不支持这种请求方法。";

@@ -1,0 +1,104 @@
+package cn.gd.xueshi.identity;
+
+import static cn.gd.xueshi.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import cn.gd.xueshi.support.Api;
+import cn.gd.xueshi.support.Learners;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+
+/** Every endpoint states who may call it; everyone else is refused. */
+@QuarkusTest
+class RoleAccessTest {
+
+    private static final List<String> ALL_ROLES = List.of("PROFESSIONAL", "EDITOR", "EMPLOYER_ADMIN", "AUTHORITY_REVIEWER",
+            "HR_ADMIN", "SYSTEM");
+    private static final String ANY_SESSION = "00000000-0000-0000-0000-000000000001";
+
+    record Endpoint(String method, String path, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Endpoint> protectedEndpoints() {
+        Set<String> learner = Set.of("PROFESSIONAL");
+        return Stream.of(
+                new Endpoint("POST", "/api/lessons/{lesson}/sessions", learner),
+                new Endpoint("POST", "/api/sessions/" + ANY_SESSION + "/heartbeats", learner),
+                new Endpoint("GET", "/api/sessions/" + ANY_SESSION + "/media", learner),
+                new Endpoint("GET", "/api/courses/{course}/quiz", learner),
+                new Endpoint("POST", "/api/courses/{course}/quiz/attempts", learner),
+                new Endpoint("GET", "/api/me/hours", learner),
+                new Endpoint("POST", "/api/hours/entries/1/revocations", Set.of("HR_ADMIN")),
+                new Endpoint("POST", "/api/employers", Set.of("HR_ADMIN")),
+                new Endpoint("POST", "/api/professionals", Set.of("HR_ADMIN", "EMPLOYER_ADMIN")));
+    }
+
+    static Stream<Arguments> refusals() {
+        return protectedEndpoints().flatMap(e -> ALL_ROLES.stream().filter(r -> !e.allowed().contains(r))
+                .map(r -> Arguments.of(e, r)));
+    }
+
+    private static String path(Endpoint e) {
+        return e.path().replace("{lesson}", String.valueOf(Api.lessonId("ai-at-work", 1)))
+                .replace("{course}", String.valueOf(Api.courseId("ai-at-work")));
+    }
+
+    private static io.restassured.response.Response call(RequestSpecification spec, Endpoint e) {
+        RequestSpecification s = spec.body("{}");
+        return "GET".equals(e.method()) ? s.get(path(e)) : s.post(path(e));
+    }
+
+    @ParameterizedTest(name = "{1} may not call {0}")
+    @MethodSource("refusals")
+    void otherRolesAreRefusedWith403(Endpoint endpoint, String role) {
+        String token = "PROFESSIONAL".equals(role) ? Learners.create().token() : Learners.tokenFor(role);
+        call(as(token), endpoint).then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @ParameterizedTest(name = "anonymous may not call {0}")
+    @MethodSource("protectedEndpoints")
+    void anonymousCallersAreRefusedWith401(Endpoint endpoint) {
+        call(as(null), endpoint).then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("/problems/unauthenticated"));
+    }
+
+    @Test
+    void theCatalogAndCoursePagesOfTheApiAreOpenToEveryone() {
+        as(null).get("/api/catalog/2026").then().statusCode(200).body("year", equalTo(2026));
+        as(null).get("/api/courses/" + Api.courseId("ai-at-work")).then().statusCode(200).body("lessons.size()", equalTo(2));
+    }
+
+    @Test
+    void expiredModifiedAndForeignTokensAreRefused() {
+        Learners.Learner l = Learners.create();
+        String expired = Jwt.issuer("xueshi").upn(l.username()).groups("PROFESSIONAL").claim("pid", l.professionalId())
+                .issuedAt(Instant.now().minus(Duration.ofHours(3))).expiresAt(Instant.now().minus(Duration.ofHours(1))).sign();
+        as(expired).get("/api/me/hours").then().statusCode(401);
+        String foreign = Jwt.issuer("someone-else").upn(l.username()).groups("PROFESSIONAL").claim("pid", l.professionalId())
+                .sign();
+        as(foreign).get("/api/me/hours").then().statusCode(401);
+        String[] parts = l.token().split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"iss\":\"xueshi\",\"upn\":\"x\",\"groups\":[\"HR_ADMIN\"],\"exp\":" + (Instant.now().getEpochSecond() + 600)
+                        + "}").getBytes()) + "." + parts[2];
+        as(forged).get("/api/me/hours").then().statusCode(401);
+        as(l.token()).get("/api/me/hours").then().statusCode(200);
+    }
+}

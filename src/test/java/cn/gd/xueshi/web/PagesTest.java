@@ -1,0 +1,102 @@
+package cn.gd.xueshi.web;
+
+import static cn.gd.xueshi.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import cn.gd.xueshi.support.Api;
+import cn.gd.xueshi.support.Learners;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class PagesTest {
+
+    private static final String CSRF = "test-csrf-token-0123456789";
+
+    @Test
+    void theCatalogPageShowsSubjectsGuidesAndCoursesInChinese() {
+        given().get("/catalog/2026").then().statusCode(200).contentType(containsString("charset=UTF-8"))
+                .body(containsString("数字经济与人工智能"), containsString("学习指南"), containsString("人工智能与专业技术工作"),
+                        containsString("15.0 学时"));
+    }
+
+    @Test
+    void signingInThroughTheFormSetsAnHttpOnlySameSiteCookie() {
+        Learners.Learner l = Learners.create();
+        Response r = given().redirects().follow(false).cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF)
+                .formParam("username", l.username()).formParam("password", Learners.PASSWORD).formParam("next", "/me/hours")
+                .post("/login");
+        assertEquals(303, r.statusCode());
+        assertTrue(r.header("Location").endsWith("/me/hours"), r.header("Location"));
+        String cookie = r.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("xueshi_token=")).findFirst()
+                .orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        given().cookie("xueshi_token", r.cookie("xueshi_token")).get("/me/hours").then().statusCode(200)
+                .body(containsString("我的学时"), containsString("公需科目"));
+    }
+
+    @Test
+    void formPostsWithoutTheCsrfTokenAreRefused() {
+        given().redirects().follow(false).formParam("username", "learner1").formParam("password", "xueshi-demo")
+                .post("/login").then().statusCode(403).body(containsString("页面已过期"));
+    }
+
+    @Test
+    void aWrongPasswordOnTheFormSaysSoInChinese() {
+        given().cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF).formParam("username", "learner1")
+                .formParam("password", "wrong").post("/login").then().statusCode(401).body(containsString("用户名或密码不正确"));
+    }
+
+    @Test
+    void pagesForLearnersSendAnonymousVisitorsToSignIn() {
+        given().redirects().follow(false).get("/me/hours").then().statusCode(303)
+                .header("Location", containsString("/login?next=%2Fme%2Fhours"));
+        given().cookie("xueshi_token", Learners.tokenFor("EDITOR")).get("/me/hours").then().statusCode(403)
+                .body(containsString("没有权限"));
+    }
+
+    @Test
+    void aStaleCookieOnAnOpenPageIsTreatedAsSignedOut() {
+        given().cookie("xueshi_token", "not-a-token").get("/catalog/2026").then().statusCode(200).body(containsString("登录"));
+    }
+
+    @Test
+    void apiCallsSignedInByCookieNeedTheCsrfHeader() {
+        Learners.Learner l = Learners.create();
+        long lesson = Api.lessonId("ai-at-work", 1);
+        given().contentType("application/json").cookie("xueshi_token", l.token()).cookie("xueshi_csrf", CSRF).post("/api/lessons/" + lesson + "/sessions")
+                .then().statusCode(403).body("type", equalTo("/problems/csrf"));
+        given().contentType("application/json").cookie("xueshi_token", l.token()).cookie("xueshi_csrf", CSRF).header("X-CSRF-Token", CSRF)
+                .post("/api/lessons/" + lesson + "/sessions").then().statusCode(201);
+    }
+
+    @Test
+    void theCourseAndQuizPagesFollowTheLearnersProgress() {
+        Learners.Learner l = Learners.create();
+        long course = Api.courseId("data-security");
+        given().cookie("xueshi_token", l.token()).get("/courses/" + course).then().statusCode(200)
+                .body(containsString("开始学习"), containsString("学完全部视频后解锁测验"));
+        given().cookie("xueshi_token", l.token()).get("/courses/" + course + "/quiz").then().statusCode(409)
+                .body(containsString("请先学完本课程的全部视频"));
+        Api.completeLessons(l.professionalId(), course);
+        given().cookie("xueshi_token", l.token()).get("/courses/" + course).then().statusCode(200)
+                .body(containsString("已完成"), containsString("参加测验"));
+        given().cookie("xueshi_token", l.token()).get("/courses/" + course + "/quiz").then().statusCode(200)
+                .body(containsString("提交答卷"), containsString("60 分及格"));
+        as(l.token()).get("/api/courses/" + course).then().body("quiz.state", equalTo("OPEN"));
+    }
+
+    @Test
+    void redirectsAfterSignInStayOnThisSite() {
+        assertEquals("/", PageResource.safeNext("//elsewhere.example/x"));
+        assertEquals("/", PageResource.safeNext("https://elsewhere.example/"));
+        assertEquals("/me/hours", PageResource.safeNext("/me/hours"));
+    }
+}
