@@ -1,0 +1,65 @@
+package cn.gd.xueshi;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The boundaries between features, stated once. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.gd.xueshi");
+
+    @Test
+    void onlyMediaTalksToTheObjectStoreClient() {
+        noClasses().that().resideOutsideOfPackage("cn.gd.xueshi.media..").should().dependOnClassesThat()
+                .resideInAPackage("io.minio..").check(CLASSES);
+    }
+
+    @Test
+    void theDecidingRulesArePlainJava() {
+        noClasses().that().haveSimpleName("WatchRule").or().haveSimpleName("WatchedSpans").or().haveSimpleName("Grader")
+                .or().haveSimpleName("QuizDraw").or().haveSimpleName("YearRecord").or().haveSimpleName("IdNumber")
+                .or().haveSimpleName("CreditCode").or().haveSimpleName("LoginThrottle").or().haveSimpleName("ContentReader")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..", "io.smallrye..",
+                        "io.vertx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCatalogDependsOnNoLaterFeature() {
+        noClasses().that().resideInAPackage("cn.gd.xueshi.catalog..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.gd.xueshi.playback..", "cn.gd.xueshi.quiz..", "cn.gd.xueshi.hours..",
+                        "cn.gd.xueshi.web..", "cn.gd.xueshi.identity..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theLedgerKnowsNothingOfPlaybackQuizOrPages() {
+        noClasses().that().resideInAPackage("cn.gd.xueshi.hours..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.gd.xueshi.playback..", "cn.gd.xueshi.quiz..", "cn.gd.xueshi.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void playbackDoesNotReachIntoTheQuizAndNothingReachesIntoThePages() {
+        noClasses().that().resideInAPackage("cn.gd.xueshi.playback..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.gd.xueshi.quiz..").check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("cn.gd.xueshi.web..").should().dependOnClassesThat()
+                .resideInAPackage("cn.gd.xueshi.web..").check(CLASSES);
+    }
+
+    @Test
+    void featuresUseOtherFeaturesThroughServicesNotTheirEntities() {
+        noClasses().that().resideOutsideOfPackage("cn.gd.xueshi.playback..").should().dependOnClassesThat()
+                .haveSimpleName("LessonProgress").orShould().dependOnClassesThat().haveSimpleName("PlaybackSession")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("cn.gd.xueshi.quiz..").should().dependOnClassesThat()
+                .haveSimpleName("QuizAttempt").orShould().dependOnClassesThat().haveSimpleName("CourseEnrollment")
+                .check(CLASSES);
+    }
+}

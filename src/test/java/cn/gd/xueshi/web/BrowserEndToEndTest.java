@@ -1,0 +1,60 @@
+package cn.gd.xueshi.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import cn.gd.xueshi.support.Api;
+import cn.gd.xueshi.support.Db;
+import cn.gd.xueshi.support.Learners;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A learner in a real headless Chromium (Debian's, driven by playwright-core) signs in, plays a
+ * lesson until the server records progress, and sees it on the course page.
+ */
+@QuarkusTest
+class BrowserEndToEndTest {
+
+    private static final Path E2E = Path.of("src/test/e2e");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aLearnerPlaysALessonAndTheCoursePageShowsTheProgress() throws Exception {
+        assertTrue(Files.isDirectory(E2E.resolve("node_modules/playwright-core")),
+                "playwright-core is not installed: run `bash .ci/run` (or `npm install` in src/test/e2e)");
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "Debian's chromium is not installed: run `bash .ci/run` (it installs chromium and chromium-driver)");
+        Learners.Learner learner = Learners.create();
+        long lesson = Api.lessonId("gba-rules", 1);
+        long course = Api.courseId("gba-rules");
+        String url = base.toString().replaceAll("/$", "");
+        Path shot = Path.of("target", "e2e-course-page.png").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder("node", "learner-plays.mjs", url, learner.username(), Learners.PASSWORD,
+                String.valueOf(lesson), String.valueOf(course)).directory(E2E.toFile()).redirectErrorStream(true);
+        pb.environment().put("SCREENSHOT", shot.toString());
+        Process process = pb.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertTrue(finished, "browser test did not finish: " + output);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("\"codecOk\":\"probably\""), output);
+        long watchedMs = Db.number("select watched_ms from lesson_progress where professional_id = ? and lesson_id = ?",
+                learner.professionalId(), lesson);
+        assertTrue(watchedMs >= 4_000, "server recorded " + watchedMs + " ms; browser said " + output);
+    }
+
+}
