@@ -76,6 +76,15 @@
     const r = await api('POST', '/api/sessions/' + id + '/heartbeats', body);
     if (r.status === 200) {
       render(r.data);
+      if (r.data.dailyCapReached && !r.data.completed) {
+        video.pause();
+        showOverlay('今日在线学习时长已达上限，请明天再继续学习。', false);
+      } else if (r.data.attentionRequired) {
+        video.pause();
+        overlayButton.dataset.attention = '1';
+        overlayButton.textContent = '我在，继续学习';
+        showOverlay('您还在学习吗？长时间未确认时不计时。', true);
+      }
     } else if (r.status === 409) {
       suspended = true;
       video.pause();
@@ -114,7 +123,13 @@
       overlayButton.dataset.resume = '1';
     }
   });
-  overlayButton.addEventListener('click', () => {
+  overlayButton.addEventListener('click', async () => {
+    if (overlayButton.dataset.attention === '1') {
+      delete overlayButton.dataset.attention;
+      overlayButton.textContent = '在此继续学习';
+      const r = await api('POST', '/api/sessions/' + session.sessionId + '/attention');
+      if (r.status === 204) { overlay.hidden = true; video.play(); return; }
+    }
     if (overlayButton.dataset.resume === '1' && !suspended) {
       delete overlayButton.dataset.resume;
       overlay.hidden = true;

@@ -36,6 +36,22 @@ public interface PlaybackConfig {
     @WithDefault("PT3S")
     Duration completionTail();
 
+    /** An idle player is asked this often whether the learner is still there; it earns nothing until confirmed. */
+    @WithDefault("PT30M")
+    Duration attentionInterval();
+
+    /** The most online study credited per learner and day, in 学时. */
+    @WithDefault("8")
+    double dailyCapHours();
+
+    /** Minutes in one 学时. */
+    @WithDefault("45")
+    int minutesPerHour();
+
+    default int dailyCapMs() {
+        return (int) Math.round(dailyCapHours() * minutesPerHour() * 60_000);
+    }
+
     default WatchRule rule() {
         return new WatchRule(maxRate(), jumpRate(), (int) tolerance().toMillis(), (int) maxGap().toMillis(),
                 completionRatio(), (int) completionTail().toMillis());

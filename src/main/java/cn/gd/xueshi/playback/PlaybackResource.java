@@ -36,7 +36,8 @@ public class PlaybackResource {
     public record HeartbeatRequest(Double positionSeconds, Boolean playing, Boolean visible, Double playbackRate) {
     }
 
-    public record HeartbeatResponse(double watchedSeconds, double coverage, boolean completed) {
+    public record HeartbeatResponse(double watchedSeconds, double coverage, boolean completed, boolean attentionRequired,
+            boolean dailyCapReached) {
     }
 
     public record MediaResponse(String mediaUrl) {
@@ -53,7 +54,15 @@ public class PlaybackResource {
     public Uni<HeartbeatResponse> heartbeat(@PathParam("sessionId") String sessionId, HeartbeatRequest request) {
         PlaybackService.Beat beat = validate(request);
         return playback.heartbeat(user.professionalId(), sessionUuid(sessionId), beat)
-                .map(p -> new HeartbeatResponse(p.watchedSeconds(), p.coverage(), p.completed()));
+                .map(r -> new HeartbeatResponse(r.progress().watchedSeconds(), r.progress().coverage(), r.progress().completed(),
+                        r.attentionRequired(), r.dailyCapReached()));
+    }
+
+    /** The learner confirms being there after the player asked (idle players earn nothing). */
+    @POST
+    @Path("/sessions/{sessionId}/attention")
+    public Uni<Response> confirmAttention(@PathParam("sessionId") String sessionId) {
+        return playback.confirmAttention(user.professionalId(), sessionUuid(sessionId)).map(v -> Response.noContent().build());
     }
 
     @GET

@@ -3,6 +3,7 @@ package cn.gd.xueshi.playback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,6 +99,7 @@ public class PlaybackService {
                     session.startedAt = now;
                     session.lastBeatAt = now;
                     session.lastPositionMs = resume;
+                    session.attentionDueAt = attentionDue(now);
                     return session.persist().replaceWith(new Opened(id, resume));
                 }));
     }
@@ -105,11 +107,71 @@ public class PlaybackService {
     public record Beat(double positionSeconds, boolean playing, boolean visible, double playbackRate) {
     }
 
-    /** Applies one heartbeat under the session's row lock, and registers hours when that completes a course. */
+    /** What a heartbeat answers: progress, and whether the player must ask "still there?" or today's cap is used up. */
+    public record BeatResult(Progress progress, boolean attentionRequired, boolean dailyCapReached) {
+    }
+
+    private Instant attentionDue(Instant now) {
+        return config.attentionInterval().isZero() ? null : now.plus(config.attentionInterval());
+    }
+
+    /**
+     * Applies one heartbeat under the session's row lock, within today's allowance, and registers
+     * hours when that completes a course. Answered only after the transaction commits.
+     */
     @WithTransaction
-    public Uni<Progress> heartbeat(long professionalId, UUID sessionId, Beat beat) {
+    public Uni<BeatResult> heartbeat(long professionalId, UUID sessionId, Beat beat) {
         Instant now = clock.instant();
-        return PlaybackSession.<PlaybackSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE).flatMap(session -> {
+        return activeSession(professionalId, sessionId).flatMap(session -> catalog.lesson(session.lessonId)
+                .flatMap(lesson -> todaysCredit(professionalId, now).flatMap(creditedToday -> LessonProgress
+                        .<LessonProgress>findById(new LessonProgress.Key(professionalId, lesson.id()))
+                        .flatMap(progress -> {
+                            boolean attentionRequired = session.attentionDueAt != null && !now.isBefore(session.attentionDueAt);
+                            int allowance = attentionRequired ? 0 : Math.max(0, config.dailyCapMs() - creditedToday);
+                            long elapsed = Duration.between(session.lastBeatAt, now).toMillis();
+                            WatchRule.Outcome outcome = rule.apply(WatchedSpans.parse(progress.watched), session.lastPositionMs,
+                                    elapsed, new WatchRule.Beat((int) Math.round(beat.positionSeconds() * 1000), beat.playing(),
+                                            beat.visible(), beat.playbackRate()), lesson.durationMs(), allowance);
+                            session.lastBeatAt = now;
+                            session.lastPositionMs = outcome.positionMs();
+                            progress.positionMs = outcome.positionMs();
+                            progress.updatedAt = now;
+                            boolean newlyComplete = outcome.completed() && progress.completedAt == null;
+                            if (outcome.creditedMs() > 0) {
+                                progress.watched = outcome.spans().format();
+                                progress.watchedMs = outcome.spans().covered();
+                            }
+                            if (newlyComplete) {
+                                progress.completedAt = now;
+                            }
+                            BeatResult result = new BeatResult(Progress.of(progress.watchedMs, progress.positionMs,
+                                    lesson.durationMs(), progress.completedAt != null), attentionRequired,
+                                    creditedToday + outcome.creditedMs() >= config.dailyCapMs());
+                            Uni<?> day = outcome.creditedMs() == 0 ? Uni.createFrom().voidItem()
+                                    : addTodaysCredit(professionalId, now, outcome.creditedMs());
+                            if (!newlyComplete) {
+                                return day.replaceWith(result);
+                            }
+                            return day.chain(() -> Panache.getSession().flatMap(s -> s.flush()))
+                                    .chain(() -> catalog.course(lesson.courseId()))
+                                    .flatMap(course -> ledger.registerIfComplete(professionalId, course))
+                                    .replaceWith(result);
+                        }))));
+    }
+
+    /** The learner answered "still there?": the idle time before now earns nothing, watching goes on. */
+    @WithTransaction
+    public Uni<Void> confirmAttention(long professionalId, UUID sessionId) {
+        Instant now = clock.instant();
+        return activeSession(professionalId, sessionId).map(session -> {
+            session.attentionDueAt = attentionDue(now);
+            session.lastBeatAt = now;
+            return null;
+        });
+    }
+
+    private Uni<PlaybackSession> activeSession(long professionalId, UUID sessionId) {
+        return PlaybackSession.<PlaybackSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE).map(session -> {
             if (session == null || !session.professionalId.equals(professionalId)) {
                 throw ProblemException.notFound("播放会话不存在，请重新打开视频。");
             }
@@ -117,50 +179,32 @@ public class PlaybackService {
                 throw ProblemException.conflict("session-suspended",
                         "您已在其他窗口或设备上开始学习，本窗口已暂停计时。如需在此继续，请重新开始播放。");
             }
-            return catalog.lesson(session.lessonId).flatMap(lesson -> LessonProgress
-                    .<LessonProgress>findById(new LessonProgress.Key(professionalId, lesson.id()))
-                    .flatMap(progress -> {
-                        long elapsed = Duration.between(session.lastBeatAt, now).toMillis();
-                        WatchRule.Outcome outcome = rule.apply(WatchedSpans.parse(progress.watched), session.lastPositionMs,
-                                elapsed, new WatchRule.Beat((int) Math.round(beat.positionSeconds() * 1000), beat.playing(),
-                                        beat.visible(), beat.playbackRate()), lesson.durationMs());
-                        session.lastBeatAt = now;
-                        session.lastPositionMs = outcome.positionMs();
-                        progress.positionMs = outcome.positionMs();
-                        progress.updatedAt = now;
-                        boolean newlyComplete = outcome.completed() && progress.completedAt == null;
-                        if (outcome.creditedMs() > 0) {
-                            progress.watched = outcome.spans().format();
-                            progress.watchedMs = outcome.spans().covered();
-                        }
-                        if (newlyComplete) {
-                            progress.completedAt = now;
-                        }
-                        Progress result = Progress.of(progress.watchedMs, progress.positionMs, lesson.durationMs(),
-                                progress.completedAt != null);
-                        if (!newlyComplete) {
-                            return Uni.createFrom().item(result);
-                        }
-                        return Panache.getSession().flatMap(s -> s.flush())
-                                .chain(() -> catalog.course(lesson.courseId()))
-                                .flatMap(course -> ledger.registerIfComplete(professionalId, course))
-                                .replaceWith(result);
-                    }));
+            return session;
         });
     }
 
+    /** Today's credited milliseconds, with the learner's day row locked for this transaction. */
+    private Uni<Integer> todaysCredit(long professionalId, Instant now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                insert into watch_day (professional_id, day) values (:pid, :day)
+                on conflict (professional_id, day) do update set credited_ms = watch_day.credited_ms
+                returning credited_ms""", Integer.class)
+                .setParameter("pid", professionalId).setParameter("day", LocalDate.ofInstant(now, clock.getZone()))
+                .getSingleResult());
+    }
+
+    private Uni<Integer> addTodaysCredit(long professionalId, Instant now, int creditedMs) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                update watch_day set credited_ms = credited_ms + :ms where professional_id = :pid and day = :day""")
+                .setParameter("ms", creditedMs).setParameter("pid", professionalId)
+                .setParameter("day", LocalDate.ofInstant(now, clock.getZone())).executeUpdate());
+    }
+
     /** A fresh media URL for an active session (presigned URLs expire). */
-    @WithSession
+    @WithTransaction
     public Uni<String> mediaUrl(long professionalId, UUID sessionId) {
-        return PlaybackSession.<PlaybackSession>findById(sessionId).flatMap(session -> {
-            if (session == null || !session.professionalId.equals(professionalId)) {
-                throw ProblemException.notFound("播放会话不存在，请重新打开视频。");
-            }
-            if (!"ACTIVE".equals(session.status)) {
-                throw ProblemException.conflict("session-suspended", "本窗口已暂停计时，请重新开始播放。");
-            }
-            return catalog.lesson(session.lessonId).map(lesson -> store.presignedGet(lesson.objectKey()));
-        });
+        return activeSession(professionalId, sessionId)
+                .flatMap(session -> catalog.lesson(session.lessonId).map(lesson -> store.presignedGet(lesson.objectKey())));
     }
 
     /** Progress of a learner on the given lessons, by lesson id (lessons never opened are absent). */

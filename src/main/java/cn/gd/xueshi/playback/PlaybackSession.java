@@ -23,4 +23,5 @@ public class PlaybackSession extends PanacheEntityBase {
     public Instant startedAt;
     public Instant lastBeatAt;
     public int lastPositionMs;
+    public Instant attentionDueAt;
 }

@@ -11,6 +11,7 @@ package cn.gd.xueshi.playback;
  * <li>A gap longer than {@code maxGapMs} since the last heartbeat earns nothing (the player was
  * idle or gone).</li>
  * <li>Earning means adding the span to the watched spans, so re-watching adds nothing.</li>
+ * <li>No span may exceed what is left of the learner's daily allowance.</li>
  * </ul>
  */
 public record WatchRule(double maxRate, double jumpRate, int toleranceMs, int maxGapMs, double completionRatio,
@@ -27,14 +28,21 @@ public record WatchRule(double maxRate, double jumpRate, int toleranceMs, int ma
      * @param elapsedMs server time since then
      */
     public Outcome apply(WatchedSpans spans, int lastPositionMs, long elapsedMs, Beat beat, int durationMs) {
+        return apply(spans, lastPositionMs, elapsedMs, beat, durationMs, Integer.MAX_VALUE);
+    }
+
+    /** As above, crediting at most {@code allowanceMs} (what is left of today's cap). */
+    public Outcome apply(WatchedSpans spans, int lastPositionMs, long elapsedMs, Beat beat, int durationMs, int allowanceMs) {
         int position = Math.max(0, Math.min(beat.positionMs(), durationMs));
         WatchedSpans after = spans;
         int credited = 0;
-        if (beat.playing() && beat.visible() && elapsedMs > 0 && elapsedMs <= maxGapMs && position > lastPositionMs) {
+        if (beat.playing() && beat.visible() && elapsedMs > 0 && elapsedMs <= maxGapMs && position > lastPositionMs
+                && allowanceMs > 0) {
             long advance = position - lastPositionMs;
             if (advance <= elapsedMs * jumpRate + toleranceMs) {
                 long allowed = Math.round(elapsedMs * maxRate) + toleranceMs;
-                int end = (int) Math.min(position, lastPositionMs + Math.min(allowed, advance));
+                long span = Math.min(Math.min(allowed, advance), allowanceMs);
+                int end = (int) Math.min(position, lastPositionMs + span);
                 int before = spans.covered();
                 after = spans.plus(lastPositionMs, end);
                 credited = after.covered() - before;

@@ -41,6 +41,7 @@ class RoleAccessTest {
                 new Endpoint("POST", "/api/lessons/{lesson}/sessions", learner),
                 new Endpoint("POST", "/api/sessions/" + ANY_SESSION + "/heartbeats", learner),
                 new Endpoint("GET", "/api/sessions/" + ANY_SESSION + "/media", learner),
+                new Endpoint("POST", "/api/sessions/" + ANY_SESSION + "/attention", learner),
                 new Endpoint("GET", "/api/courses/{course}/quiz", learner),
                 new Endpoint("POST", "/api/courses/{course}/quiz/attempts", learner),
                 new Endpoint("GET", "/api/me/hours", learner),

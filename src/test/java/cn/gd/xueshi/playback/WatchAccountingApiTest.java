@@ -123,6 +123,38 @@ class WatchAccountingApiTest {
     }
 
     @Test
+    void anIdlePlayerEarnsNothingUntilTheLearnerConfirmsBeingThere() {
+        Learners.Learner l = Learners.create();
+        String s = startSession(l.token(), lessonId("ai-at-work", 1));
+        after(5);
+        beat(l.token(), s, 5, true, true, 1.0).then().body("watchedSeconds", equalTo(5.0f))
+                .body("attentionRequired", equalTo(false));
+        Db.update("update playback_session set attention_due_at = now() - interval '1 second' where id = ?::uuid", s);
+        after(5);
+        beat(l.token(), s, 10, true, true, 1.0).then().statusCode(200).body("watchedSeconds", equalTo(5.0f))
+                .body("attentionRequired", equalTo(true));
+        as(l.token()).post("/api/sessions/" + s + "/attention").then().statusCode(204);
+        after(5);
+        beat(l.token(), s, 15, true, true, 1.0).then().statusCode(200).body("watchedSeconds", equalTo(10.0f))
+                .body("attentionRequired", equalTo(false));
+    }
+
+    @Test
+    void onlineCreditStopsAtTheDailyCap() {
+        Learners.Learner l = Learners.create();
+        long cap = 8 * 45 * 60_000L;
+        Db.update("insert into watch_day (professional_id, day, credited_ms) values (?, ?, ?)",
+                l.professionalId(), java.time.LocalDate.now(clock), cap - 2_000);
+        String s = startSession(l.token(), lessonId("ai-at-work", 1));
+        after(5);
+        beat(l.token(), s, 5, true, true, 1.0).then().statusCode(200).body("watchedSeconds", equalTo(2.0f))
+                .body("dailyCapReached", equalTo(true));
+        after(5);
+        beat(l.token(), s, 10, true, true, 1.0).then().statusCode(200).body("watchedSeconds", equalTo(2.0f));
+        assertEquals(cap, Db.number("select credited_ms from watch_day where professional_id = ?", l.professionalId()));
+    }
+
+    @Test
     void badHeartbeatsAreRefusedAndChangeNothing() {
         Learners.Learner l = Learners.create();
         String s = startSession(l.token(), lessonId("ai-at-work", 1));
