@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gd.xueshi.support.Api;
 import cn.gd.xueshi.support.Db;
@@ -29,32 +32,54 @@ class BrowserEndToEndTest {
     @TestHTTPResource("/")
     URL base;
 
-    @Test
-    void aLearnerPlaysALessonAndTheCoursePageShowsTheProgress() throws Exception {
+    @BeforeEach
+    void browserIsInstalled() {
         assertTrue(Files.isDirectory(E2E.resolve("node_modules/playwright-core")),
                 "playwright-core is not installed: run `bash .ci/run` (or `npm install` in src/test/e2e)");
         assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
                 "Debian's chromium is not installed: run `bash .ci/run` (it installs chromium and chromium-driver)");
+    }
+
+    @Test
+    void aLearnerPlaysALessonAndTheCoursePageShowsTheProgress() throws Exception {
         Learners.Learner learner = Learners.create();
         long lesson = Api.lessonId("gba-rules", 1);
         long course = Api.courseId("gba-rules");
-        String url = base.toString().replaceAll("/$", "");
-        Path shot = Path.of("target", "e2e-course-page.png").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder("node", "learner-plays.mjs", url, learner.username(), Learners.PASSWORD,
-                String.valueOf(lesson), String.valueOf(course)).directory(E2E.toFile()).redirectErrorStream(true);
-        pb.environment().put("SCREENSHOT", shot.toString());
+        String output = node("learner-plays.mjs", learner.username(), Learners.PASSWORD, String.valueOf(lesson),
+                String.valueOf(course));
+        assertTrue(output.contains("\"codecOk\":\"probably\""), output);
+        long watchedMs = Db.number("select watched_ms from lesson_progress where professional_id = ? and lesson_id = ?",
+                learner.professionalId(), lesson);
+        assertTrue(watchedMs >= 4_000, "server recorded " + watchedMs + " ms; browser said " + output);
+    }
+
+    @Test
+    void aLearnerWatchesACoursePassesItsQuizAndFindsTheHoursRegistered() throws Exception {
+        Learners.Learner learner = Learners.create();
+        long course = Api.courseId("data-security");
+        Api.completeLessons(learner.professionalId(), course);
+        String answers = new ObjectMapper().writeValueAsString(Api.rightAnswers(learner.token(), course).get("answers"));
+        Db.update("delete from lesson_progress where professional_id = ?", learner.professionalId());
+        String output = node("full-path.mjs", learner.username(), Learners.PASSWORD, String.valueOf(course), answers);
+        assertTrue(output.contains("\"earnedPublic\":\"15.0\""), output);
+        assertEquals(1, Db.number("select count(*) from hour_entry where professional_id = ? and source = 'ONLINE_COURSE'",
+                learner.professionalId()));
+    }
+
+    private String node(String script, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", script, base.toString().replaceAll("/$", "")));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true);
+        pb.environment().put("SCREENSHOT", Path.of("target", "e2e-" + script.replace(".mjs", "") + ".png").toAbsolutePath().toString());
         Process process = pb.start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();
         }
         assertTrue(finished, "browser test did not finish: " + output);
         assertEquals(0, process.exitValue(), output);
-        assertTrue(output.contains("\"codecOk\":\"probably\""), output);
-        long watchedMs = Db.number("select watched_ms from lesson_progress where professional_id = ? and lesson_id = ?",
-                learner.professionalId(), lesson);
-        assertTrue(watchedMs >= 4_000, "server recorded " + watchedMs + " ms; browser said " + output);
+        return output;
     }
 
 }
