@@ -1,25 +1,16 @@
 // The whole learner's path in a real browser: sign in, watch every lesson of a course to the end,
 // pass the quiz on its page, and find the hours registered on "my hours".
 // Usage: node full-path.mjs BASE_URL USERNAME PASSWORD COURSE_ID ANSWERS_JSON
-import { chromium } from 'playwright-core';
+import { fail, launch, signIn } from './browser.mjs';
 
 const [base, username, password, courseId, answersJson] = process.argv.slice(2);
 const answers = JSON.parse(answersJson);
-const fail = (m) => { console.error('E2E FAILED: ' + m); process.exit(1); };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   page.setDefaultTimeout(90_000);
-  await page.goto(`${base}/login?next=/courses/${courseId}`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(`**/courses/${courseId}`), page.click('button[type=submit]')]);
+  await signIn(page, base, username, password, `/courses/${courseId}`);
 
   const lessons = await page.$$eval('li.lesson', (rows) => rows.map((r) => r.dataset.lesson));
   for (const lesson of lessons) {

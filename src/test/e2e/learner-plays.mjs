@@ -1,28 +1,13 @@
 // A learner signs in, plays a lesson until the server has recorded progress, and checks that the
 // course page shows it. Usage: node learner-plays.mjs BASE_URL USERNAME PASSWORD LESSON_ID COURSE_ID
-import { chromium } from 'playwright-core';
+import { fail, launch, signIn } from './browser.mjs';
 
 const [base, username, password, lessonId, courseId] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-
-function fail(message) {
-  console.error('E2E FAILED: ' + message);
-  process.exit(1);
-}
-
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   page.setDefaultTimeout(30_000);
-  await page.goto(`${base}/login?next=/lessons/${lessonId}`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(`**/lessons/${lessonId}`), page.click('button[type=submit]')]);
+  await signIn(page, base, username, password, `/lessons/${lessonId}`);
 
   await page.waitForFunction(() => document.getElementById('video').readyState >= 1);
   const codecOk = await page.evaluate(() => document.getElementById('video').canPlayType('video/mp4; codecs="avc1.42E01E"'));

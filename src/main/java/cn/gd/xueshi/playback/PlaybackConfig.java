@@ -48,6 +48,14 @@ public interface PlaybackConfig {
     @WithDefault("45")
     int minutesPerHour();
 
+    /** How often the sweep ends silent sessions (a Quarkus scheduler period such as 5m). */
+    @WithDefault("5m")
+    String sweepEvery();
+
+    /** A session silent this long is ended by the sweep (a new one resumes at the same position). */
+    @WithDefault("PT2H")
+    Duration sessionIdleEnd();
+
     default int dailyCapMs() {
         return (int) Math.round(dailyCapHours() * minutesPerHour() * 60_000);
     }

@@ -175,6 +175,9 @@ public class PlaybackService {
             if (session == null || !session.professionalId.equals(professionalId)) {
                 throw ProblemException.notFound("播放会话不存在，请重新打开视频。");
             }
+            if ("ENDED".equals(session.status)) {
+                throw ProblemException.conflict("session-ended", "播放长时间无响应已结束，请重新开始播放（会从上次位置继续）。");
+            }
             if (!"ACTIVE".equals(session.status)) {
                 throw ProblemException.conflict("session-suspended",
                         "您已在其他窗口或设备上开始学习，本窗口已暂停计时。如需在此继续，请重新开始播放。");
