@@ -42,6 +42,12 @@ public class ObjectStore {
                 client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build());
                 Log.infof("created bucket %s", config.bucket());
             }
+        } catch (ErrorResponseException e) {
+            String code = e.errorResponse().code();
+            // another instance starting at the same moment created it first
+            if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
+                throw new StorageException("cannot create bucket " + config.bucket(), e);
+            }
         } catch (Exception e) {
             throw new StorageException("cannot reach bucket " + config.bucket(), e);
         }
