@@ -7,8 +7,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +21,9 @@ public class Jobs {
     private final Clock clock;
     private final String instance;
 
-    public Jobs(Clock clock, @ConfigProperty(name = "xueshi.instance-id") java.util.Optional<String> instance) {
+    public Jobs(Clock clock, InstanceConfig config) {
         this.clock = clock;
-        this.instance = instance.orElse(UUID.randomUUID().toString().substring(0, 8));
+        this.instance = config.id().orElse(UUID.randomUUID().toString().substring(0, 8));
     }
 
     public Uni<Void> once(String job, Duration every, Function<Void, Uni<Integer>> work) {
