@@ -27,46 +27,48 @@ public class HourLedger {
     }
 
     /**
-     * Registers a public-subject course's hours once its lessons are all complete and its quiz is
-     * passed, in the year of completion and only if the course belongs to that year's catalog.
-     * Runs inside the caller's transaction. Exactly once: the unique index {@code hour_entry_once}
-     * turns a racing second insert into a no-op. Answers the hours registered by this call.
+     * The registration as one statement: credit the course's hours when every lesson is complete
+     * and the quiz is passed, in the year of completion and only if the course is in that year's
+     * catalog. Exactly once: the unique index {@code hour_entry_once} turns a racing second insert
+     * into a no-op. Parameters: learner, course, year, time; {@code param} renders the n-th one
+     * for the client that runs it ({@code :pN} for Hibernate, {@code $N} for the Vert.x client).
+     */
+    public static String registrationSql(java.util.function.IntFunction<String> param) {
+        String pid = param.apply(1);
+        String cid = param.apply(2);
+        return """
+                insert into hour_entry (professional_id, year, category, source, source_ref, kind, status, hours, title,
+                                        recorded_by, recorded_at)
+                select %1$s, s.year, 'PUBLIC', 'ONLINE_COURSE', 'course:' || s.year || ':' || c.code, 'CREDIT', 'CONFIRMED',
+                       c.hours, c.title, 'system', %4$s
+                  from course c join subject s on s.id = c.subject_id
+                 where c.id = %2$s and s.year = %3$s
+                   and not exists (select 1 from lesson l
+                                     left join lesson_progress p on p.lesson_id = l.id and p.professional_id = %1$s
+                                    where l.course_id = c.id and p.completed_at is null)
+                   and exists (select 1 from course_enrollment e
+                                where e.professional_id = %1$s and e.course_id = c.id and e.passed_at is not null)
+                on conflict (professional_id, source, source_ref) where kind = 'CREDIT' do nothing
+                returning hours""".formatted(pid, cid, param.apply(3), param.apply(4));
+    }
+
+    private static final String REGISTRATION_HQL_NATIVE = registrationSql(n -> ":p" + n);
+
+    /**
+     * Registers a public-subject course's hours if it is now complete (see {@link #registrationSql}),
+     * inside the caller's transaction. Answers the hours registered by this call.
      */
     public Uni<BigDecimal> registerIfComplete(long professionalId, CatalogViews.CourseView course) {
-        int year = LocalDate.now(clock).getYear();
-        if (course.year() != year) {
-            return Uni.createFrom().item(BigDecimal.ZERO);
-        }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                select (select count(*) from lesson l
-                          left join lesson_progress p on p.lesson_id = l.id and p.professional_id = :pid
-                         where l.course_id = :cid and p.completed_at is null)
-                     + (select count(*) from (select 1) one
-                         where not exists (select 1 from course_enrollment e
-                                            where e.professional_id = :pid and e.course_id = :cid and e.passed_at is not null))
-                """, Long.class).setParameter("pid", professionalId).setParameter("cid", course.id()).getSingleResult()
-                .flatMap(missing -> {
-                    if (missing > 0) {
-                        return Uni.createFrom().item(BigDecimal.ZERO);
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(REGISTRATION_HQL_NATIVE, BigDecimal.class)
+                .setParameter("p1", professionalId).setParameter("p2", course.id())
+                .setParameter("p3", LocalDate.now(clock).getYear()).setParameter("p4", clock.instant())
+                .getResultList().map(rows -> {
+                    if (rows.isEmpty()) {
+                        return BigDecimal.ZERO;
                     }
-                    return session.createNativeQuery("""
-                            insert into hour_entry (professional_id, year, category, source, source_ref, kind, status,
-                                                    hours, title, recorded_by, recorded_at)
-                            values (:pid, :year, 'PUBLIC', 'ONLINE_COURSE', :ref, 'CREDIT', 'CONFIRMED', :hours, :title,
-                                    'system', :now)
-                            on conflict (professional_id, source, source_ref) where kind = 'CREDIT' do nothing
-                            """).setParameter("pid", professionalId).setParameter("year", year)
-                            .setParameter("ref", "course:" + course.year() + ":" + course.code())
-                            .setParameter("hours", course.hours()).setParameter("title", course.title())
-                            .setParameter("now", clock.instant())
-                            .executeUpdate().map(n -> {
-                                if (n == 1) {
-                                    Log.infof("registered %s public hours of course %s for professional %d",
-                                            course.hours(), course.code(), professionalId);
-                                    return course.hours();
-                                }
-                                return BigDecimal.ZERO;
-                            });
+                    Log.infof("registered %s public hours of course %s for professional %d", rows.get(0), course.code(),
+                            professionalId);
+                    return rows.get(0);
                 }));
     }
 

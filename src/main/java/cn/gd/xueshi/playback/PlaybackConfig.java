@@ -56,6 +56,18 @@ public interface PlaybackConfig {
     @WithDefault("PT2H")
     Duration sessionIdleEnd();
 
+    /** Most heartbeats applied in one transaction. */
+    @WithDefault("256")
+    int batchSize();
+
+    /** How long a heartbeat may wait for others to share its transaction while one is already in flight. */
+    @WithDefault("PT0.002S")
+    Duration batchWait();
+
+    /** Heartbeat transactions in flight at once per instance. */
+    @WithDefault("4")
+    int batchConcurrency();
+
     default int dailyCapMs() {
         return (int) Math.round(dailyCapHours() * minutesPerHour() * 60_000);
     }

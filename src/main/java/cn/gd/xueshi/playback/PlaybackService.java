@@ -1,9 +1,7 @@
 package cn.gd.xueshi.playback;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 
 import cn.gd.xueshi.catalog.CatalogService;
 import cn.gd.xueshi.catalog.CatalogViews;
-import cn.gd.xueshi.hours.HourLedger;
 import cn.gd.xueshi.media.ObjectStore;
 import cn.gd.xueshi.shared.ProblemException;
 
@@ -29,19 +26,18 @@ import cn.gd.xueshi.shared.ProblemException;
 public class PlaybackService {
 
     private final CatalogService catalog;
-    private final HourLedger ledger;
     private final ObjectStore store;
     private final Clock clock;
-    private final WatchRule rule;
     private final PlaybackConfig config;
+    private final HeartbeatBatcher batcher;
 
-    public PlaybackService(CatalogService catalog, HourLedger ledger, ObjectStore store, Clock clock, PlaybackConfig config) {
+    public PlaybackService(CatalogService catalog, ObjectStore store, Clock clock, PlaybackConfig config,
+            HeartbeatBatcher batcher) {
         this.catalog = catalog;
-        this.ledger = ledger;
         this.store = store;
         this.clock = clock;
         this.config = config;
-        this.rule = config.rule();
+        this.batcher = batcher;
     }
 
     public record Started(UUID sessionId, String mediaUrl, double resumeAtSeconds, int heartbeatSeconds, long lessonId) {
@@ -115,48 +111,9 @@ public class PlaybackService {
         return config.attentionInterval().isZero() ? null : now.plus(config.attentionInterval());
     }
 
-    /**
-     * Applies one heartbeat under the session's row lock, within today's allowance, and registers
-     * hours when that completes a course. Answered only after the transaction commits.
-     */
-    @WithTransaction
+    /** Applies one heartbeat (batched with others arriving together; see {@link HeartbeatBatcher}). */
     public Uni<BeatResult> heartbeat(long professionalId, UUID sessionId, Beat beat) {
-        Instant now = clock.instant();
-        return activeSession(professionalId, sessionId).flatMap(session -> catalog.lesson(session.lessonId)
-                .flatMap(lesson -> todaysCredit(professionalId, now).flatMap(creditedToday -> LessonProgress
-                        .<LessonProgress>findById(new LessonProgress.Key(professionalId, lesson.id()))
-                        .flatMap(progress -> {
-                            boolean attentionRequired = session.attentionDueAt != null && !now.isBefore(session.attentionDueAt);
-                            int allowance = attentionRequired ? 0 : Math.max(0, config.dailyCapMs() - creditedToday);
-                            long elapsed = Duration.between(session.lastBeatAt, now).toMillis();
-                            WatchRule.Outcome outcome = rule.apply(WatchedSpans.parse(progress.watched), session.lastPositionMs,
-                                    elapsed, new WatchRule.Beat((int) Math.round(beat.positionSeconds() * 1000), beat.playing(),
-                                            beat.visible(), beat.playbackRate()), lesson.durationMs(), allowance);
-                            session.lastBeatAt = now;
-                            session.lastPositionMs = outcome.positionMs();
-                            progress.positionMs = outcome.positionMs();
-                            progress.updatedAt = now;
-                            boolean newlyComplete = outcome.completed() && progress.completedAt == null;
-                            if (outcome.creditedMs() > 0) {
-                                progress.watched = outcome.spans().format();
-                                progress.watchedMs = outcome.spans().covered();
-                            }
-                            if (newlyComplete) {
-                                progress.completedAt = now;
-                            }
-                            BeatResult result = new BeatResult(Progress.of(progress.watchedMs, progress.positionMs,
-                                    lesson.durationMs(), progress.completedAt != null), attentionRequired,
-                                    creditedToday + outcome.creditedMs() >= config.dailyCapMs());
-                            Uni<?> day = outcome.creditedMs() == 0 ? Uni.createFrom().voidItem()
-                                    : addTodaysCredit(professionalId, now, outcome.creditedMs());
-                            if (!newlyComplete) {
-                                return day.replaceWith(result);
-                            }
-                            return day.chain(() -> Panache.getSession().flatMap(s -> s.flush()))
-                                    .chain(() -> catalog.course(lesson.courseId()))
-                                    .flatMap(course -> ledger.registerIfComplete(professionalId, course))
-                                    .replaceWith(result);
-                        }))));
+        return batcher.submit(professionalId, sessionId, beat);
     }
 
     /** The learner answered "still there?": the idle time before now earns nothing, watching goes on. */
@@ -184,23 +141,6 @@ public class PlaybackService {
             }
             return session;
         });
-    }
-
-    /** Today's credited milliseconds, with the learner's day row locked for this transaction. */
-    private Uni<Integer> todaysCredit(long professionalId, Instant now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                insert into watch_day (professional_id, day) values (:pid, :day)
-                on conflict (professional_id, day) do update set credited_ms = watch_day.credited_ms
-                returning credited_ms""", Integer.class)
-                .setParameter("pid", professionalId).setParameter("day", LocalDate.ofInstant(now, clock.getZone()))
-                .getSingleResult());
-    }
-
-    private Uni<Integer> addTodaysCredit(long professionalId, Instant now, int creditedMs) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                update watch_day set credited_ms = credited_ms + :ms where professional_id = :pid and day = :day""")
-                .setParameter("ms", creditedMs).setParameter("pid", professionalId)
-                .setParameter("day", LocalDate.ofInstant(now, clock.getZone())).executeUpdate());
     }
 
     /** A fresh media URL for an active session (presigned URLs expire). */

@@ -34,6 +34,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, type, "Conflict", detail);
     }
 
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "unavailable", "Service Unavailable", detail);
+    }
+
     public static ProblemException forbidden(String type, String detail) {
         return new ProblemException(403, type, "Forbidden", detail);
     }

@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# The year-end-rush benchmark, end to end, on this one machine: the packaged service (production
+# build) against Debian's PostgreSQL 15 and an S3Proxy process, with the load generator beside them.
+# Prints every figure of deploy/loadtest/README.md and writes them to target/results.txt.
+#
+#   bash deploy/loadtest/run.sh                  # everything (about 15 minutes)
+#   ONLY="heartbeats ceiling" bash deploy/loadtest/run.sh
+#
+# Settings (environment): LEARNERS (100000), RATE (6667 = LEARNERS/15 s), DURATION (60), WARMUP (10),
+# CEILING_STEPS ("2000 3000 4000 5000 6000 7000 8000"), PGBENCH_CLIENTS (16).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$here/target/work
+mkdir -p "$work"
+LEARNERS=${LEARNERS:-100000}
+RATE=${RATE:-6667}
+DURATION=${DURATION:-60}
+WARMUP=${WARMUP:-10}
+CEILING_STEPS=${CEILING_STEPS:-"2000 3000 4000 5000 6000 7000 8000"}
+PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
+ONLY=${ONLY:-"heartbeats ceiling pages quiz media durability"}
+PORT=8090
+S3PORT=9190
+BASE=http://127.0.0.1:$PORT
+DB=xueshi_bench
+results=$here/target/results.txt
+: > "$results"
+
+say() { echo "$*" | tee -a "$results"; }
+wants() { [[ " $ONLY " == *" $1 "* ]]; }
+psql_db() { runuser -u postgres -- psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+loadgen() { java -Xmx2g -cp "$here/target/xueshi-loadtest-0.1.0-SNAPSHOT.jar:$here/target/lib/*" xueshi.loadtest.LoadGen "$@"; }
+
+# ---- build ------------------------------------------------------------------------------------
+need=()
+command -v pg_ctlcluster >/dev/null || need+=(postgresql)
+command -v pgbench >/dev/null || need+=(postgresql-contrib)
+command -v wrk >/dev/null || need+=(wrk)
+command -v openssl >/dev/null || need+=(openssl)
+if ((${#need[@]})); then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"; fi
+(cd "$root" && mvn -B -q -Dproduction -DskipTests package)
+rm -rf "$work/service" && cp -r "$root/target/quarkus-app" "$work/service"
+mvn -B -q -f "$here/pom.xml" package -DskipTests
+
+# ---- PostgreSQL (Debian's, started here) and S3Proxy -------------------------------------------
+pg_ctlcluster --skip-systemctl-redirect 15 main start 2>/dev/null || true
+runuser -u postgres -- psql -q -X -c "drop database if exists $DB" -c "drop role if exists xueshi" \
+  -c "create role xueshi login password 'bench'" -c "create database $DB owner xueshi"
+cat > "$work/s3proxy.properties" <<EOF
+s3proxy.endpoint=http://127.0.0.1:$S3PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=bench
+s3proxy.credential=bench-secret
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$work/objects
+EOF
+mkdir -p "$work/objects"
+pkill -f "s3proxy.properties" 2>/dev/null || true
+java -Xmx256m -cp "$here/target/lib/*" org.gaul.s3proxy.Main --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
+s3pid=$!
+if [[ ! -f $work/private-key.pem ]]; then
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private-key.pem" 2>/dev/null
+  openssl pkey -in "$work/private-key.pem" -pubout -out "$work/public-key.pem"
+fi
+
+svc=""
+start_service() {
+  local t0; t0=$(date +%s%N)
+  QUARKUS_HTTP_PORT=$PORT \
+  QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
+  QUARKUS_DATASOURCE_USERNAME=xueshi QUARKUS_DATASOURCE_PASSWORD=bench \
+  XUESHI_STORAGE_ENDPOINT=http://127.0.0.1:$S3PORT XUESHI_STORAGE_ACCESS_KEY=bench XUESHI_STORAGE_SECRET_KEY=bench-secret \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$work/public-key.pem SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$work/private-key.pem \
+  XUESHI_CONTENT_DIR=$root/content XUESHI_IDENTITY_SEED_DEMO=true XUESHI_IDENTITY_SECURE_COOKIE=false \
+    java -Xmx384m -XX:+UseSerialGC -jar "$work/service/quarkus-run.jar" >> "$work/service.log" 2>&1 &
+  svc=$!
+  until curl -sf "$BASE/q/health/ready" >/dev/null; do
+    kill -0 $svc 2>/dev/null || { tail -50 "$work/service.log"; exit 1; }
+    sleep 0.05
+  done
+  startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop_service() { kill "$svc" 2>/dev/null || true; wait "$svc" 2>/dev/null || true; }
+trap 'stop_service; kill $s3pid 2>/dev/null || true' EXIT
+rss_mb() { echo $(( $(ps -o rss= -p "$svc") / 1024 )); }
+sample_rss() { local max=0 r; while kill -0 "$1" 2>/dev/null; do r=$(rss_mb); ((r > max)) && max=$r; echo $max > "$work/rss.max"; sleep 1; done; }
+
+start_service
+say "footprint: start-up to ready ${startup_ms} ms (target <= 5000), RSS after start $(rss_mb) MB"
+
+# ---- learners, sessions, tokens -----------------------------------------------------------------
+psql_db -v n="$LEARNERS" -f "$here/setup.sql"
+psql_db -A -t -F $'\t' -c "select s.professional_id, s.id from playback_session s join professional p on p.id = s.professional_id
+  where p.sector = 'bench' and s.status = 'ACTIVE' order by s.professional_id" > "$work/sessions.tsv"
+date +%s%3N > "$work/epoch"
+loadgen mint "$work/private-key.pem" "$work/sessions.tsv" "$work/learners.tsv"
+
+# ---- pgbench: one durable single-row upsert per transaction, same PostgreSQL, same run -------------
+pgbench_tps() {
+  psql_db -c "drop table if exists bench_kv" -c "create table bench_kv (id int primary key, v bigint not null)"
+  printf '\\set id random(1, 100000)\ninsert into bench_kv values (:id, 1) on conflict (id) do update set v = bench_kv.v + 1;\n' \
+    > "$work/upsert.sql"
+  runuser -u postgres -- pgbench -n -c "$PGBENCH_CLIENTS" -j 2 -T 20 -f "$work/upsert.sql" "$DB" 2>/dev/null \
+    | awk '/^tps/ {print int($3); exit}'
+}
+pgbench=$(pgbench_tps)
+say "pgbench: ${pgbench} tps (one INSERT ... ON CONFLICT DO UPDATE per transaction, $PGBENCH_CLIENTS clients)"
+
+p99_of() { sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<< "$1"; }
+errors_of() { sed -n 's/.*statuses={\(.*\)}.*/\1/p' <<< "$1" | tr ',' '\n' | grep -v '^ *200=' | grep -c '=' || true; }
+
+if wants heartbeats; then
+  sample_rss "$svc" & sampler=$!
+  out=$(loadgen heartbeats "$BASE" "$work/learners.tsv" "$RATE" "$DURATION" "$WARMUP")
+  kill $sampler 2>/dev/null || true
+  say "$out"
+  say "heartbeats: $LEARNERS learners at ${RATE}/s: p99 $(p99_of "$out") ms (target <= 50), peak RSS $(cat "$work/rss.max") MB (target <= 512)"
+fi
+
+if wants ceiling; then
+  best=0
+  for rate in $CEILING_STEPS; do
+    out=$(loadgen heartbeats "$BASE" "$work/learners.tsv" "$rate" 20 5)
+    say "$out"
+    p99=$(p99_of "$out")
+    if [[ $(errors_of "$out") -eq 0 ]] && awk "BEGIN {exit !($p99 <= 50)}"; then best=$rate; else break; fi
+  done
+  say "ceiling: ${best} heartbeats/s at p99 <= 50 ms; pgbench ${pgbench} tps; ratio $(awk "BEGIN {printf \"%.2f\", $best / $pgbench}") (aim >= 1.0)"
+fi
+
+if wants pages; then
+  token=$(head -1 "$work/learners.tsv" | cut -f3)
+  course=$(psql_db -A -t -c "select id from course where code = 'ai-at-work' and superseded_at is null")
+  wrk_rps() { wrk -t2 -c64 -d10s -H "Cookie: xueshi_token=$token" "$BASE$1" | awk '/Requests\/sec/ {print int($2)}'; }
+  trivial=$(wrk_rps /q/health/live)
+  catalog=$(wrk_rps /catalog/2026)
+  coursepage=$(wrk_rps /courses/$course)
+  say "pages (wrk, 64 connections): trivial /q/health/live ${trivial}/s, catalog ${catalog}/s ($(awk "BEGIN {printf \"%.0f\", 100*$catalog/$trivial}")%), course ${coursepage}/s ($(awk "BEGIN {printf \"%.0f\", 100*$coursepage/$trivial}")%) (target >= 50%)"
+  half=$(( trivial / 2 ))
+  say "$(loadgen get "$BASE" /catalog/2026 "$half" 20 5 "xueshi_token=$token")"
+  say "$(loadgen get "$BASE" /courses/$course "$half" 20 5 "xueshi_token=$token")"
+fi
+
+if wants quiz; then
+  course=$(psql_db -A -t -c "select id from course where code = 'ai-at-work' and superseded_at is null")
+  head -500 "$work/learners.tsv" > "$work/quiz-learners.tsv"
+  psql_db -c "delete from hour_entry where professional_id in (select id from professional where sector = 'bench')" \
+    -c "delete from quiz_attempt where professional_id in (select id from professional where sector = 'bench')" \
+    -c "delete from course_enrollment where professional_id in (select id from professional where sector = 'bench')" \
+    -c "insert into lesson_progress (professional_id, lesson_id, watched, watched_ms, position_ms, completed_at)
+        select p.id, l.id, '0-' || l.duration_ms, l.duration_ms, l.duration_ms, now()
+          from professional p, lesson l where p.sector = 'bench' and p.id in (select id from professional where sector = 'bench' order by id limit 500)
+           and l.course_id = $course on conflict (professional_id, lesson_id) do update set completed_at = now()"
+  loadgen quizprep "$BASE" "jdbc:postgresql://127.0.0.1:5432/$DB" xueshi bench "$work/quiz-learners.tsv" "$course" "$work/attempts.tsv"
+  out=$(loadgen burst "$BASE" "$work/attempts.tsv" 1)
+  say "$out"
+  graded=$(psql_db -A -t -c "select count(*) from quiz_attempt where professional_id in (select id from professional where sector = 'bench')")
+  credited=$(psql_db -A -t -c "select count(*) from hour_entry where professional_id in (select id from professional where sector = 'bench')")
+  say "quiz: 500 submissions within one second: p99 $(p99_of "$out") ms (target <= 200); attempts graded ${graded}, hour entries ${credited} (each exactly once: 500)"
+fi
+
+if wants media; then
+  token=$(head -1 "$work/learners.tsv" | cut -f3)
+  lesson=$(psql_db -A -t -c "select l.id from lesson l join course c on c.id = l.course_id where c.code = 'ai-at-work' and c.superseded_at is null and l.position = 1")
+  url=$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$BASE/api/lessons/$lesson/sessions" \
+    | sed -n 's/.*"mediaUrl":"\([^"]*\)".*/\1/p')
+  say "media: the service hands out $(sed 's/?.*//' <<< "$url") — the object store's own address, so no video byte passes through the service"
+  say "$(loadgen ttfb "$url" bytes=0-65535 200) (presigned URL, straight from the object store)"
+  say "$(loadgen ttfb "$BASE/q/health/live" bytes=0-1 200) (the service's trivial endpoint, for scale)"
+fi
+
+if wants durability; then
+  check() {
+    psql_db -A -t -F $'\t' -c "select s.id, p.watched_ms from playback_session s
+      join lesson_progress p on p.professional_id = s.professional_id and p.lesson_id = s.lesson_id
+      join professional x on x.id = s.professional_id where x.sector = 'bench' and s.status = 'ACTIVE'" > "$work/recorded.tsv"
+    awk -F'\t' 'NR == FNR {rec[$1] = $2; next} { if (($1 in rec) && rec[$1] + 0 < $2 * 1000 - 0.5) bad++; n++ }
+      END {printf "%d sessions acknowledged, %d recorded below what was acknowledged\n", n, bad + 0}' \
+      "$work/recorded.tsv" "$work/acks.tsv"
+  }
+  rate=$(( RATE / 2 ))
+  loadgen heartbeats "$BASE" "$work/learners.tsv" "$rate" 30 0 "$work/acks.tsv" > "$work/kill.out" &
+  gen=$!
+  sleep 15
+  kill -9 "$svc"
+  wait "$svc" 2>/dev/null || true
+  start_service
+  wait $gen || true
+  say "durability (kill -9 of the service under ${rate}/s, restarted in ${startup_ms} ms): $(check)"
+  loadgen heartbeats "$BASE" "$work/learners.tsv" "$rate" 30 0 "$work/acks.tsv" > "$work/pgrestart.out" &
+  gen=$!
+  sleep 15
+  pg_ctlcluster --skip-systemctl-redirect 15 main restart -m immediate
+  wait $gen || true
+  say "durability (immediate restart of PostgreSQL under ${rate}/s): $(check)"
+fi
+
+say "figures written to $results"

@@ -1,0 +1,299 @@
+package cn.gd.xueshi.playback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import cn.gd.xueshi.hours.HourLedger;
+import cn.gd.xueshi.shared.ProblemException;
+
+/**
+ * The heartbeat hot path. Heartbeats arriving together are applied in one transaction with a few
+ * set-based statements, so one commit (one WAL flush) carries many of them; each is acknowledged
+ * only after that commit. Rows are locked in learner order, so concurrent batches cannot deadlock
+ * with each other; a batch that still loses a deadlock to another writer is retried whole.
+ */
+@ApplicationScoped
+public class HeartbeatBatcher {
+
+    private static final String LOCK = """
+            select s.id, s.professional_id, s.lesson_id, s.status, s.last_beat_at, s.last_position_ms, s.attention_due_at,
+                   p.watched, p.completed_at, l.duration_ms, l.course_id
+              from playback_session s
+              join lesson_progress p on p.professional_id = s.professional_id and p.lesson_id = s.lesson_id
+              join lesson l on l.id = s.lesson_id
+             where s.id = any($1)
+             order by s.professional_id, s.id
+               for update of s, p""";
+    private static final String DAY = """
+            insert into watch_day (professional_id, day) select unnest($1::bigint[]), $2
+            on conflict (professional_id, day) do update set credited_ms = watch_day.credited_ms
+            returning professional_id, credited_ms""";
+    private static final String SESSIONS = """
+            update playback_session s set last_beat_at = v.t, last_position_ms = v.pos
+              from unnest($1::uuid[], $2::timestamptz[], $3::int[]) as v(id, t, pos) where s.id = v.id""";
+    private static final String PROGRESS = """
+            update lesson_progress p set watched = v.w, watched_ms = v.wm, position_ms = v.pos,
+                   completed_at = coalesce(p.completed_at, v.c), updated_at = v.t
+              from unnest($1::bigint[], $2::bigint[], $3::text[], $4::int[], $5::int[], $6::timestamptz[], $7::timestamptz[])
+                   as v(pid, lid, w, wm, pos, c, t)
+             where p.professional_id = v.pid and p.lesson_id = v.lid""";
+    private static final String CREDIT = """
+            update watch_day d set credited_ms = d.credited_ms + v.ms
+              from unnest($1::bigint[], $2::int[]) as v(pid, ms) where d.professional_id = v.pid and d.day = $3""";
+    private static final String REGISTER = HourLedger.registrationSql(n -> "$" + n);
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Clock clock;
+    private final PlaybackConfig config;
+    private final WatchRule rule;
+    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
+    private Context home;
+    /** Touched only on {@link #home}. */
+    private int inFlight;
+    private boolean timerSet;
+
+    public HeartbeatBatcher(Pool pool, Vertx vertx, Clock clock, PlaybackConfig config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.clock = clock;
+        this.config = config;
+        this.rule = config.rule();
+    }
+
+    @PostConstruct
+    void init() {
+        home = vertx.getOrCreateContext();
+    }
+
+    private static final class Item {
+        final long professionalId;
+        final UUID sessionId;
+        final PlaybackService.Beat beat;
+        final Context caller;
+        final io.smallrye.mutiny.subscription.UniEmitter<? super PlaybackService.BeatResult> emitter;
+        PlaybackService.BeatResult result;
+        ProblemException refusal;
+
+        Item(long professionalId, UUID sessionId, PlaybackService.Beat beat, Context caller,
+                io.smallrye.mutiny.subscription.UniEmitter<? super PlaybackService.BeatResult> emitter) {
+            this.professionalId = professionalId;
+            this.sessionId = sessionId;
+            this.beat = beat;
+            this.caller = caller;
+            this.emitter = emitter;
+        }
+
+        void finish(Throwable failure) {
+            Runnable done = () -> {
+                if (failure != null) {
+                    emitter.fail(failure);
+                } else if (refusal != null) {
+                    emitter.fail(refusal);
+                } else {
+                    emitter.complete(result);
+                }
+            };
+            if (caller != null) {
+                caller.runOnContext(v -> done.run());
+            } else {
+                done.run();
+            }
+        }
+    }
+
+    public Uni<PlaybackService.BeatResult> submit(long professionalId, UUID sessionId, PlaybackService.Beat beat) {
+        return Uni.createFrom().emitter(emitter -> {
+            queue.add(new Item(professionalId, sessionId, beat, Vertx.currentContext(), emitter));
+            home.runOnContext(v -> schedule());
+        });
+    }
+
+    /** On {@link #home}: flush now if a batch is full or nothing is in flight, else soon. */
+    private void schedule() {
+        if (queue.isEmpty()) {
+            return;
+        }
+        if (inFlight < config.batchConcurrency() && (queue.size() >= config.batchSize() || inFlight == 0)) {
+            flush();
+        } else if (!timerSet && inFlight < config.batchConcurrency()) {
+            timerSet = true;
+            vertx.setTimer(Math.max(1, config.batchWait().toMillis()), id -> {
+                timerSet = false;
+                if (inFlight < config.batchConcurrency()) {
+                    flush();
+                }
+            });
+        }
+    }
+
+    private void flush() {
+        List<Item> batch = new ArrayList<>();
+        Item item;
+        while (batch.size() < config.batchSize() && (item = queue.poll()) != null) {
+            batch.add(item);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        inFlight++;
+        apply(batch, 0).onComplete(ar -> home.runOnContext(v -> {
+            inFlight--;
+            batch.forEach(i -> i.finish(ar.failed() ? ProblemException.unavailable("进度暂时无法保存，请稍后继续播放。") : null));
+            schedule();
+        }));
+    }
+
+    private io.vertx.core.Future<Void> apply(List<Item> batch, int attempt) {
+        return pool.withTransaction(conn -> applyIn(conn, batch)).recover(e -> {
+            if (attempt < 2 && e instanceof PgException pg && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()))) {
+                batch.forEach(i -> {
+                    i.result = null;
+                    i.refusal = null;
+                });
+                return apply(batch, attempt + 1);
+            }
+            Log.errorf(e, "a batch of %d heartbeats failed", batch.size());
+            return io.vertx.core.Future.failedFuture(e);
+        });
+    }
+
+    private record Locked(UUID id, long professionalId, long lessonId, String status, Instant lastBeatAt, int lastPositionMs,
+            Instant attentionDueAt, WatchedSpans spans, boolean completed, int durationMs, long courseId) {
+    }
+
+    private io.vertx.core.Future<Void> applyIn(SqlConnection conn, List<Item> batch) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        UUID[] ids = batch.stream().map(i -> i.sessionId).distinct().toArray(UUID[]::new);
+        return conn.preparedQuery(LOCK).execute(Tuple.of(ids)).compose(rows -> {
+            Map<UUID, Locked> sessions = new HashMap<>();
+            for (Row r : rows) {
+                sessions.put(r.getUUID(0), new Locked(r.getUUID(0), r.getLong(1), r.getLong(2), r.getString(3),
+                        r.getOffsetDateTime(4).toInstant(), r.getInteger(5),
+                        r.getOffsetDateTime(6) == null ? null : r.getOffsetDateTime(6).toInstant(), WatchedSpans.parse(r.getString(7)),
+                        r.getValue(8) != null, r.getInteger(9), r.getLong(10)));
+            }
+            Long[] learners = sessions.values().stream().map(Locked::professionalId).distinct().sorted().toArray(Long[]::new);
+            if (learners.length == 0) {
+                batch.forEach(i -> i.refusal = notFound());
+                return io.vertx.core.Future.succeededFuture();
+            }
+            return conn.preparedQuery(DAY).execute(Tuple.of(learners, today)).compose(days -> {
+                Map<Long, Integer> credited = new HashMap<>();
+                days.forEach(r -> credited.put(r.getLong(0), r.getInteger(1)));
+                return write(conn, batch, sessions, credited, now, today);
+            });
+        });
+    }
+
+    private io.vertx.core.Future<Void> write(SqlConnection conn, List<Item> batch, Map<UUID, Locked> sessions,
+            Map<Long, Integer> creditedToday, Instant now, LocalDate today) {
+        Map<UUID, Locked> state = new LinkedHashMap<>();
+        Map<Long, Integer> newCredit = new HashMap<>();
+        List<long[]> completions = new ArrayList<>();
+        for (Item item : batch) {
+            Locked s = state.getOrDefault(item.sessionId, sessions.get(item.sessionId));
+            if (s == null || s.professionalId() != item.professionalId) {
+                item.refusal = notFound();
+                continue;
+            }
+            if (!"ACTIVE".equals(s.status())) {
+                item.refusal = "ENDED".equals(s.status())
+                        ? ProblemException.conflict("session-ended", "播放长时间无响应已结束，请重新开始播放（会从上次位置继续）。")
+                        : ProblemException.conflict("session-suspended",
+                                "您已在其他窗口或设备上开始学习，本窗口已暂停计时。如需在此继续，请重新开始播放。");
+                continue;
+            }
+            int dayCredit = creditedToday.getOrDefault(s.professionalId(), 0) + newCredit.getOrDefault(s.professionalId(), 0);
+            boolean attention = s.attentionDueAt() != null && !now.isBefore(s.attentionDueAt());
+            int allowance = attention ? 0 : Math.max(0, config.dailyCapMs() - dayCredit);
+            WatchRule.Outcome o = rule.apply(s.spans(), s.lastPositionMs(), Duration.between(s.lastBeatAt(), now).toMillis(),
+                    new WatchRule.Beat((int) Math.round(item.beat.positionSeconds() * 1000), item.beat.playing(),
+                            item.beat.visible(), item.beat.playbackRate()), s.durationMs(), allowance);
+            if (o.creditedMs() > 0) {
+                newCredit.merge(s.professionalId(), o.creditedMs(), Integer::sum);
+            }
+            boolean complete = s.completed() || o.completed();
+            if (complete && !s.completed()) {
+                completions.add(new long[] {s.professionalId(), s.courseId()});
+            }
+            state.put(item.sessionId, new Locked(s.id(), s.professionalId(), s.lessonId(), s.status(), now, o.positionMs(),
+                    s.attentionDueAt(), o.spans(), complete, s.durationMs(), s.courseId()));
+            item.result = new PlaybackService.BeatResult(PlaybackService.Progress.of(o.spans().covered(), o.positionMs(),
+                    s.durationMs(), complete), attention, dayCredit + o.creditedMs() >= config.dailyCapMs());
+        }
+        if (state.isEmpty()) {
+            return io.vertx.core.Future.succeededFuture();
+        }
+        List<Locked> changed = new ArrayList<>(state.values());
+        changed.sort(Comparator.comparingLong(Locked::professionalId));
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        int n = changed.size();
+        UUID[] ids = new UUID[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        Integer[] positions = new Integer[n];
+        Long[] pids = new Long[n];
+        Long[] lids = new Long[n];
+        String[] watched = new String[n];
+        Integer[] watchedMs = new Integer[n];
+        OffsetDateTime[] completedAt = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Locked s = changed.get(i);
+            ids[i] = s.id();
+            times[i] = at;
+            positions[i] = s.lastPositionMs();
+            pids[i] = s.professionalId();
+            lids[i] = s.lessonId();
+            watched[i] = s.spans().format();
+            watchedMs[i] = s.spans().covered();
+            completedAt[i] = s.completed() ? at : null;
+        }
+        io.vertx.core.Future<?> done = conn.preparedQuery(SESSIONS).execute(Tuple.of(ids, times, positions))
+                .compose(x -> conn.preparedQuery(PROGRESS).execute(Tuple.of(pids, lids, watched, watchedMs, positions,
+                        completedAt, times)));
+        if (!newCredit.isEmpty()) {
+            Long[] creditPids = newCredit.keySet().stream().sorted().toArray(Long[]::new);
+            Integer[] creditMs = java.util.Arrays.stream(creditPids).map(newCredit::get).toArray(Integer[]::new);
+            done = done.compose(x -> conn.preparedQuery(CREDIT).execute(Tuple.of(creditPids, creditMs, today)));
+        }
+        for (long[] c : completions) {
+            done = done.compose(x -> conn.preparedQuery(REGISTER)
+                    .execute(Tuple.of(c[0], c[1], today.getYear(), at)).map(rows -> {
+                        rows.forEach(r -> Log.infof("registered %s public hours of course %d for professional %d",
+                                r.getBigDecimal(0), c[1], c[0]));
+                        return rows;
+                    }));
+        }
+        return done.mapEmpty();
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("播放会话不存在，请重新打开视频。");
+    }
+}
