@@ -74,7 +74,7 @@ start_service() {
   XUESHI_STORAGE_ENDPOINT=http://127.0.0.1:$S3PORT XUESHI_STORAGE_ACCESS_KEY=bench XUESHI_STORAGE_SECRET_KEY=bench-secret \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$work/public-key.pem SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$work/private-key.pem \
   XUESHI_CONTENT_DIR=$root/content XUESHI_IDENTITY_SEED_DEMO=true XUESHI_IDENTITY_SECURE_COOKIE=false \
-    java -Xmx384m -XX:+UseSerialGC -jar "$work/service/quarkus-run.jar" >> "$work/service.log" 2>&1 &
+    java -Xmx384m -XX:+UseParallelGC -jar "$work/service/quarkus-run.jar" >> "$work/service.log" 2>&1 &
   svc=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null; do
     kill -0 $svc 2>/dev/null || { tail -50 "$work/service.log"; exit 1; }

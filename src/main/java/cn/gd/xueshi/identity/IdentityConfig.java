@@ -40,6 +40,10 @@ public interface IdentityConfig {
     @WithDefault("10")
     int bcryptCost();
 
+    /** Verified tokens remembered per instance (0 turns the cache off); about 400 bytes each. */
+    @WithDefault("200000")
+    int verifiedTokenCache();
+
     /** Seed the demo accounts (learner1, editor1, …) at start; the embedded default turns it on. */
     @WithDefault("false")
     boolean seedDemo();

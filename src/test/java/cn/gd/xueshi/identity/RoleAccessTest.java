@@ -87,6 +87,17 @@ class RoleAccessTest {
     }
 
     @Test
+    void aRememberedTokenIsStillRefusedOnceItExpires() throws InterruptedException {
+        Learners.Learner l = Learners.create();
+        String shortLived = Jwt.issuer("xueshi").upn(l.username()).groups("PROFESSIONAL").claim("pid", l.professionalId())
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(2)).sign();
+        as(shortLived).get("/api/me/hours").then().statusCode(200);
+        as(shortLived).get("/api/me/hours").then().statusCode(200);
+        Thread.sleep(3_500); // past expiry plus the test profile's 1 s clock skew
+        as(shortLived).get("/api/me/hours").then().statusCode(401);
+    }
+
+    @Test
     void expiredModifiedAndForeignTokensAreRefused() {
         Learners.Learner l = Learners.create();
         String expired = Jwt.issuer("xueshi").upn(l.username()).groups("PROFESSIONAL").claim("pid", l.professionalId())
