@@ -30,9 +30,11 @@ public class PlaybackService {
     private final Clock clock;
     private final PlaybackConfig config;
     private final HeartbeatBatcher batcher;
+    private final io.vertx.mutiny.sqlclient.Pool pool;
 
     public PlaybackService(CatalogService catalog, ObjectStore store, Clock clock, PlaybackConfig config,
-            HeartbeatBatcher batcher) {
+            HeartbeatBatcher batcher, io.vertx.mutiny.sqlclient.Pool pool) {
+        this.pool = pool;
         this.catalog = catalog;
         this.store = store;
         this.clock = clock;
@@ -150,15 +152,33 @@ public class PlaybackService {
                 .flatMap(session -> catalog.lesson(session.lessonId).map(lesson -> store.presignedGet(lesson.objectKey())));
     }
 
-    /** Progress of a learner on the given lessons, by lesson id (lessons never opened are absent). */
-    @WithSession
+    /** Progress of a learner on the given lessons, by lesson id (lessons never opened are absent). One query. */
     public Uni<Map<Long, Progress>> progress(long professionalId, List<CatalogViews.LessonView> lessons) {
         Map<Long, CatalogViews.LessonView> byId = lessons.stream()
                 .collect(Collectors.toMap(CatalogViews.LessonView::id, Function.identity()));
-        return LessonProgress.<LessonProgress>list("professionalId = ?1 and lessonId in ?2", professionalId,
-                lessons.isEmpty() ? List.of(-1L) : List.copyOf(byId.keySet()))
-                .map(rows -> rows.stream().collect(Collectors.toMap(p -> p.lessonId, p -> Progress.of(p.watchedMs,
-                        p.positionMs, byId.get(p.lessonId).durationMs(), p.completedAt != null))));
+        return pool.preparedQuery("""
+                select lesson_id, watched_ms, position_ms, completed_at is not null from lesson_progress
+                 where professional_id = $1 and lesson_id = any($2)""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(professionalId, byId.keySet().toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Progress> out = new java.util.HashMap<>();
+                    rows.forEach(r -> out.put(r.getLong(0), Progress.of(r.getInteger(1), r.getInteger(2),
+                            byId.get(r.getLong(0)).durationMs(), r.getBoolean(3))));
+                    return out;
+                });
+    }
+
+    /**
+     * Whether every given lesson is complete, read in the caller's ORM session (so it never waits
+     * for a second connection while the caller holds locks).
+     */
+    public Uni<Boolean> allComplete(long professionalId, List<CatalogViews.LessonView> lessons) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select count(*) from lesson_progress where professional_id = :pid and lesson_id in (:ids)"
+                        + " and completed_at is not null", Long.class)
+                .setParameter("pid", professionalId)
+                .setParameter("ids", lessons.stream().map(CatalogViews.LessonView::id).toList())
+                .getSingleResult().map(done -> done == lessons.size()));
     }
 
     /**

@@ -49,9 +49,11 @@ public class QuizService {
     private final QuizConfig config;
     private final Clock clock;
     private final ObjectMapper json;
+    private final io.vertx.mutiny.sqlclient.Pool pool;
 
     public QuizService(CatalogService catalog, PlaybackService playback, HourLedger ledger, QuizConfig config, Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json, io.vertx.mutiny.sqlclient.Pool pool) {
+        this.pool = pool;
         this.catalog = catalog;
         this.playback = playback;
         this.ledger = ledger;
@@ -62,13 +64,6 @@ public class QuizService {
 
     public int passMark() {
         return config.passMark();
-    }
-
-    @WithSession
-    public Uni<Standing> standing(long professionalId, long courseId) {
-        return catalog.course(courseId).flatMap(course -> CourseEnrollment
-                .<CourseEnrollment>findById(new CourseEnrollment.Key(professionalId, courseId))
-                .flatMap(enrollment -> standing(professionalId, course, enrollment)));
     }
 
     @WithSession
@@ -139,18 +134,37 @@ public class QuizService {
 
     private Uni<Standing> standing(long professionalId, CatalogViews.CourseView course, CourseEnrollment enrollment) {
         int round = enrollment == null ? 1 : enrollment.round;
-        int questionCount = Math.min(config.questionsPerAttempt(), 1_000);
-        if (enrollment != null && enrollment.passedAt != null) {
-            return Uni.createFrom().item(new Standing(State.PASSED, 0, round, questionCount));
-        }
+        boolean passed = enrollment != null && enrollment.passedAt != null;
         return QuizAttempt.count("professionalId = ?1 and courseId = ?2 and round = ?3", professionalId, course.id(), round)
-                .flatMap(used -> playback.progress(professionalId, course.lessons()).map(progress -> {
-                    int left = Math.max(0, config.attemptsPerRound() - used.intValue());
+                .flatMap(used -> playback.allComplete(professionalId, course.lessons())
+                        .map(lessonsDone -> decide(round, passed, used.intValue(), lessonsDone)));
+    }
+
+    /** The standing shown on pages, from the learner's progress already read: one query, no ORM session. */
+    public Uni<Standing> standing(long professionalId, CatalogViews.CourseView course,
+            Map<Long, PlaybackService.Progress> progress) {
+        return pool.preparedQuery("""
+                select coalesce(e.round, 1), e.passed_at is not null,
+                       (select count(*) from quiz_attempt a where a.professional_id = $1 and a.course_id = $2
+                           and a.round = coalesce(e.round, 1))
+                  from (select 1) one
+                  left join course_enrollment e on e.professional_id = $1 and e.course_id = $2""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(professionalId, course.id())).map(rows -> {
+                    var r = rows.iterator().next();
                     boolean lessonsDone = course.lessons().stream()
                             .allMatch(l -> progress.containsKey(l.id()) && progress.get(l.id()).completed());
-                    boolean open = config.unlock() == QuizConfig.Unlock.ANYTIME || lessonsDone;
-                    return new Standing(open && left > 0 ? State.OPEN : State.LOCKED, left, round, questionCount);
-                }));
+                    return decide(r.getInteger(0), r.getBoolean(1), r.getLong(2).intValue(), lessonsDone);
+                });
+    }
+
+    private Standing decide(int round, boolean passed, int used, boolean lessonsDone) {
+        int questionCount = config.questionsPerAttempt();
+        if (passed) {
+            return new Standing(State.PASSED, 0, round, questionCount);
+        }
+        int left = Math.max(0, config.attemptsPerRound() - used);
+        boolean open = config.unlock() == QuizConfig.Unlock.ANYTIME || lessonsDone;
+        return new Standing(open && left > 0 ? State.OPEN : State.LOCKED, left, round, questionCount);
     }
 
     private static void refuseUnlessOpen(Standing standing) {

@@ -60,7 +60,7 @@ public class CourseApiResource {
                 return Uni.createFrom().item(dto(course, Map.of(), null));
             }
             long pid = user.professionalId();
-            return playback.progress(pid, course.lessons()).flatMap(progress -> quiz.standing(pid, courseId)
+            return playback.progress(pid, course.lessons()).flatMap(progress -> quiz.standing(pid, course, progress)
                     .map(standing -> dto(course, progress, new QuizDto(standing.state().name(), standing.attemptsLeft()))));
         });
     }

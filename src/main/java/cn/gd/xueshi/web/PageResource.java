@@ -79,6 +79,8 @@ public class PageResource {
 
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).build();
+    /** Learning guides as HTML, by subject id and version (a changed guide is a new version). */
+    private final java.util.Map<String, String> guides = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final CatalogService catalog;
     private final PlaybackService playback;
@@ -173,7 +175,8 @@ public class PageResource {
     @PermitAll
     public Uni<TemplateInstance> catalogPage(@PathParam("year") int year) {
         return user.load().chain(() -> catalog.year(year)).map(view -> Templates.catalog(chrome(), view, view.subjects().stream()
-                .map(s -> HTML.render(MARKDOWN.parse(s.guideMarkdown()))).toList()));
+                .map(s -> guides.computeIfAbsent(s.id() + ":" + s.version(), k -> HTML.render(MARKDOWN.parse(s.guideMarkdown()))))
+                .toList()));
     }
 
     @GET
@@ -185,7 +188,7 @@ public class PageResource {
                 return Uni.createFrom().item(Templates.course(chrome(), course, rows(course, Map.of()), null, false));
             }
             long pid = user.professionalId();
-            return playback.progress(pid, course.lessons()).flatMap(progress -> quiz.standing(pid, courseId)
+            return playback.progress(pid, course.lessons()).flatMap(progress -> quiz.standing(pid, course, progress)
                     .map(standing -> {
                         List<LessonRow> rows = rows(course, progress);
                         boolean allDone = rows.stream().allMatch(LessonRow::completed);
