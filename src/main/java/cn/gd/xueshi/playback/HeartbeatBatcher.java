@@ -201,7 +201,7 @@ public class HeartbeatBatcher {
             }
             Long[] learners = sessions.values().stream().map(Locked::professionalId).distinct().sorted().toArray(Long[]::new);
             if (learners.length == 0) {
-                batch.forEach(i -> i.refusal = notFound());
+                batch.forEach(i -> i.refusal = SessionAccess.refusal(null, null, i.professionalId));
                 return io.vertx.core.Future.succeededFuture();
             }
             return conn.preparedQuery(DAY).execute(Tuple.of(learners, today)).compose(days -> {
@@ -219,15 +219,9 @@ public class HeartbeatBatcher {
         List<long[]> completions = new ArrayList<>();
         for (Item item : batch) {
             Locked s = state.getOrDefault(item.sessionId, sessions.get(item.sessionId));
-            if (s == null || s.professionalId() != item.professionalId) {
-                item.refusal = notFound();
-                continue;
-            }
-            if (!"ACTIVE".equals(s.status())) {
-                item.refusal = "ENDED".equals(s.status())
-                        ? ProblemException.conflict("session-ended", "播放长时间无响应已结束，请重新开始播放（会从上次位置继续）。")
-                        : ProblemException.conflict("session-suspended",
-                                "您已在其他窗口或设备上开始学习，本窗口已暂停计时。如需在此继续，请重新开始播放。");
+            item.refusal = SessionAccess.refusal(s == null ? null : s.professionalId(), s == null ? null : s.status(),
+                    item.professionalId);
+            if (item.refusal != null) {
                 continue;
             }
             int dayCredit = creditedToday.getOrDefault(s.professionalId(), 0) + newCredit.getOrDefault(s.professionalId(), 0);
@@ -291,9 +285,5 @@ public class HeartbeatBatcher {
                     }));
         }
         return done.mapEmpty();
-    }
-
-    private static ProblemException notFound() {
-        return ProblemException.notFound("播放会话不存在，请重新打开视频。");
     }
 }

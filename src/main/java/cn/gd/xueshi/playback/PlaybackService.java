@@ -131,15 +131,10 @@ public class PlaybackService {
 
     private Uni<PlaybackSession> activeSession(long professionalId, UUID sessionId) {
         return PlaybackSession.<PlaybackSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE).map(session -> {
-            if (session == null || !session.professionalId.equals(professionalId)) {
-                throw ProblemException.notFound("播放会话不存在，请重新打开视频。");
-            }
-            if ("ENDED".equals(session.status)) {
-                throw ProblemException.conflict("session-ended", "播放长时间无响应已结束，请重新开始播放（会从上次位置继续）。");
-            }
-            if (!"ACTIVE".equals(session.status)) {
-                throw ProblemException.conflict("session-suspended",
-                        "您已在其他窗口或设备上开始学习，本窗口已暂停计时。如需在此继续，请重新开始播放。");
+            ProblemException refusal = SessionAccess.refusal(session == null ? null : session.professionalId,
+                    session == null ? null : session.status, professionalId);
+            if (refusal != null) {
+                throw refusal;
             }
             return session;
         });
