@@ -1,19 +1,14 @@
 package cn.gd.xueshi.hours;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-import cn.gd.xueshi.catalog.CatalogViews;
 import cn.gd.xueshi.shared.ProblemException;
 
 /** The append-only hour ledger: automatic registration, revocation, and the yearly record. */
@@ -50,26 +45,6 @@ public class HourLedger {
                                 where e.professional_id = %1$s and e.course_id = c.id and e.passed_at is not null)
                 on conflict (professional_id, source, source_ref) where kind = 'CREDIT' do nothing
                 returning hours""".formatted(pid, cid, param.apply(3), param.apply(4));
-    }
-
-    private static final String REGISTRATION_HQL_NATIVE = registrationSql(n -> ":p" + n);
-
-    /**
-     * Registers a public-subject course's hours if it is now complete (see {@link #registrationSql}),
-     * inside the caller's transaction. Answers the hours registered by this call.
-     */
-    public Uni<BigDecimal> registerIfComplete(long professionalId, CatalogViews.CourseView course) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(REGISTRATION_HQL_NATIVE, BigDecimal.class)
-                .setParameter("p1", professionalId).setParameter("p2", course.id())
-                .setParameter("p3", LocalDate.now(clock).getYear()).setParameter("p4", clock.instant())
-                .getResultList().map(rows -> {
-                    if (rows.isEmpty()) {
-                        return BigDecimal.ZERO;
-                    }
-                    Log.infof("registered %s public hours of course %s for professional %d", rows.get(0), course.code(),
-                            professionalId);
-                    return rows.get(0);
-                }));
     }
 
     /** HR administrators revoke an entry with a reason: a REVERSAL entry, never an edit. */

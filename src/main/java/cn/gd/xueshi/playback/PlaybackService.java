@@ -178,13 +178,14 @@ public class PlaybackService {
 
     /**
      * Clears the watched spans of a course's lessons so the learner must watch again (after the
-     * quiz attempts run out). Runs inside the caller's transaction.
+     * quiz attempts run out), on the caller's connection and transaction.
      */
-    public Uni<Integer> resetCourse(long professionalId, List<CatalogViews.LessonView> lessons) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                update lesson_progress set watched = '', watched_ms = 0, position_ms = 0, completed_at = null, updated_at = :now
-                 where professional_id = :pid and lesson_id in (:ids)""")
-                .setParameter("now", clock.instant()).setParameter("pid", professionalId)
-                .setParameter("ids", lessons.stream().map(CatalogViews.LessonView::id).toList()).executeUpdate());
+    public Uni<Integer> resetCourse(io.vertx.mutiny.sqlclient.SqlConnection conn, long professionalId, Long[] lessonIds) {
+        return conn.preparedQuery("""
+                update lesson_progress set watched = '', watched_ms = 0, position_ms = 0, completed_at = null, updated_at = $3
+                 where professional_id = $1 and lesson_id = any($2)""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(professionalId, lessonIds,
+                        java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)))
+                .map(io.vertx.mutiny.sqlclient.RowSet::rowCount);
     }
 }

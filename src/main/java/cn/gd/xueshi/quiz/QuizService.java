@@ -2,19 +2,23 @@ package cn.gd.xueshi.quiz;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import cn.gd.xueshi.catalog.CatalogService;
 import cn.gd.xueshi.catalog.CatalogViews;
@@ -45,18 +49,16 @@ public class QuizService {
 
     private final CatalogService catalog;
     private final PlaybackService playback;
-    private final HourLedger ledger;
     private final QuizConfig config;
     private final Clock clock;
     private final ObjectMapper json;
     private final io.vertx.mutiny.sqlclient.Pool pool;
 
-    public QuizService(CatalogService catalog, PlaybackService playback, HourLedger ledger, QuizConfig config, Clock clock,
+    public QuizService(CatalogService catalog, PlaybackService playback, QuizConfig config, Clock clock,
             ObjectMapper json, io.vertx.mutiny.sqlclient.Pool pool) {
         this.pool = pool;
         this.catalog = catalog;
         this.playback = playback;
-        this.ledger = ledger;
         this.config = config;
         this.clock = clock;
         this.json = json;
@@ -78,58 +80,86 @@ public class QuizService {
                 }));
     }
 
+    private static final String REGISTER = HourLedger.registrationSql(n -> "$" + n);
+
     /**
-     * Grades one attempt. The enrollment row is locked, so racing submissions are graded one after
-     * another, and the unique (learner, course, round, attempt) key grades each attempt once.
+     * Grades one attempt in one transaction on the reactive client. The enrollment row is locked,
+     * so racing submissions are graded one after another, and the unique (learner, course, round,
+     * attempt) key grades each attempt once.
      */
-    @WithTransaction
     public Uni<Result> submit(long professionalId, long courseId, Map<Long, List<Long>> answers) {
-        return catalog.course(courseId).flatMap(course -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                insert into course_enrollment (professional_id, course_id) values (:pid, :cid) on conflict do nothing""")
-                .setParameter("pid", professionalId).setParameter("cid", courseId).executeUpdate())
-                .chain(() -> CourseEnrollment.<CourseEnrollment>findById(new CourseEnrollment.Key(professionalId, courseId),
-                        LockModeType.PESSIMISTIC_WRITE))
-                .flatMap(enrollment -> standing(professionalId, course, enrollment).flatMap(standing -> {
-                    refuseUnlessOpen(standing);
-                    int attemptNo = config.attemptsPerRound() - standing.attemptsLeft() + 1;
-                    return catalog.bank(courseId).flatMap(bank -> {
-                        List<CatalogViews.KeyedQuestion> paper = QuizDraw.draw(bank, config.questionsPerAttempt(),
-                                professionalId, courseId, standing.round(), attemptNo);
-                        String refusal = Grader.refusal(paper, answers);
-                        if (refusal != null) {
-                            throw ProblemException.unprocessable("answers-do-not-fit", refusal);
-                        }
-                        Grader.Graded graded = Grader.grade(paper, answers, config.passMark());
-                        QuizAttempt attempt = new QuizAttempt();
-                        attempt.professionalId = professionalId;
-                        attempt.courseId = courseId;
-                        attempt.round = enrollment.round;
-                        attempt.attemptNo = attemptNo;
-                        attempt.answers = toJson(answers);
-                        attempt.score = graded.score();
-                        attempt.passed = graded.passed();
-                        attempt.createdAt = clock.instant();
-                        int left = standing.attemptsLeft() - 1;
-                        return attempt.persist().chain(() -> after(professionalId, course, enrollment, graded, left));
-                    });
-                })));
+        return catalog.course(courseId).flatMap(course -> catalog.bank(courseId).flatMap(bank -> pool
+                .withTransaction(conn -> grade(conn, professionalId, course, bank, answers))));
     }
 
-    private Uni<Result> after(long professionalId, CatalogViews.CourseView course, CourseEnrollment enrollment,
-            Grader.Graded graded, int left) {
+    private Uni<Result> grade(SqlConnection conn, long professionalId, CatalogViews.CourseView course,
+            List<CatalogViews.KeyedQuestion> bank, Map<Long, List<Long>> answers) {
+        long courseId = course.id();
+        Long[] lessonIds = course.lessons().stream().map(CatalogViews.LessonView::id).toArray(Long[]::new);
+        return conn.preparedQuery("insert into course_enrollment (professional_id, course_id) values ($1, $2) on conflict do nothing")
+                .execute(Tuple.of(professionalId, courseId))
+                .chain(() -> conn.preparedQuery("""
+                        select round, passed_at is not null from course_enrollment
+                         where professional_id = $1 and course_id = $2 for update""").execute(Tuple.of(professionalId, courseId)))
+                .chain(locked -> {
+                    Row enrollment = locked.iterator().next();
+                    int round = enrollment.getInteger(0);
+                    boolean passed = enrollment.getBoolean(1);
+                    return conn.preparedQuery("""
+                            select (select count(*) from quiz_attempt
+                                     where professional_id = $1 and course_id = $2 and round = $3),
+                                   (select count(*) from lesson_progress
+                                     where professional_id = $1 and lesson_id = any($4) and completed_at is not null)""")
+                            .execute(Tuple.of(professionalId, courseId, round, lessonIds)).chain(counts -> {
+                                Row c = counts.iterator().next();
+                                Standing standing = decide(round, passed, c.getLong(0).intValue(),
+                                        c.getLong(1) == lessonIds.length);
+                                refuseUnlessOpen(standing);
+                                int attemptNo = config.attemptsPerRound() - standing.attemptsLeft() + 1;
+                                List<CatalogViews.KeyedQuestion> paper = QuizDraw.draw(bank, config.questionsPerAttempt(),
+                                        professionalId, courseId, round, attemptNo);
+                                String refusal = Grader.refusal(paper, answers);
+                                if (refusal != null) {
+                                    throw ProblemException.unprocessable("answers-do-not-fit", refusal);
+                                }
+                                Grader.Graded graded = Grader.grade(paper, answers, config.passMark());
+                                OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                                int left = standing.attemptsLeft() - 1;
+                                return conn.preparedQuery("""
+                                        insert into quiz_attempt (professional_id, course_id, round, attempt_no, answers, score,
+                                                                  passed, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                                        .execute(Tuple.tuple(List.of(professionalId, courseId, round, attemptNo, toJson(answers),
+                                                graded.score(), graded.passed(), now)))
+                                        .chain(() -> after(conn, professionalId, course, lessonIds, graded, left, now));
+                            });
+                });
+    }
+
+    private Uni<Result> after(SqlConnection conn, long professionalId, CatalogViews.CourseView course, Long[] lessonIds,
+            Grader.Graded graded, int left, OffsetDateTime now) {
+        Tuple learner = Tuple.of(professionalId, course.id());
         if (graded.passed()) {
-            enrollment.passedAt = clock.instant();
-            return Panache.getSession().flatMap(s -> s.flush())
-                    .chain(() -> ledger.registerIfComplete(professionalId, course))
-                    .map(hours -> new Result(graded.score(), graded.correct(), graded.total(), true, left, hours, false));
+            return conn.preparedQuery("update course_enrollment set passed_at = $3 where professional_id = $1 and course_id = $2")
+                    .execute(learner.addValue(now))
+                    .chain(() -> conn.preparedQuery(REGISTER).execute(Tuple.of(professionalId, course.id(),
+                            LocalDate.now(clock).getYear(), now)))
+                    .map(rows -> {
+                        BigDecimal hours = rows.size() == 0 ? BigDecimal.ZERO : rows.iterator().next().getBigDecimal(0);
+                        if (hours.signum() > 0) {
+                            Log.infof("registered %s public hours of course %s for professional %d", hours, course.code(),
+                                    professionalId);
+                        }
+                        return new Result(graded.score(), graded.correct(), graded.total(), true, left, hours, false);
+                    });
         }
         if (left > 0) {
             return Uni.createFrom().item(new Result(graded.score(), graded.correct(), graded.total(), false, left,
                     BigDecimal.ZERO, false));
         }
-        enrollment.round++;
-        return playback.resetCourse(professionalId, course.lessons()).map(n -> new Result(graded.score(),
-                graded.correct(), graded.total(), false, 0, BigDecimal.ZERO, true));
+        return conn.preparedQuery("update course_enrollment set round = round + 1 where professional_id = $1 and course_id = $2")
+                .execute(learner)
+                .chain(() -> playback.resetCourse(conn, professionalId, lessonIds))
+                .map(n -> new Result(graded.score(), graded.correct(), graded.total(), false, 0, BigDecimal.ZERO, true));
     }
 
     private Uni<Standing> standing(long professionalId, CatalogViews.CourseView course, CourseEnrollment enrollment) {
