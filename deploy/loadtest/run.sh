@@ -159,18 +159,18 @@ fi
 
 if wants quiz; then
   course=$(psql_db -A -t -c "select id from course where code = 'ai-at-work' and superseded_at is null")
-  head -600 "$work/learners.tsv" > "$work/quiz-all.tsv"
-  head -100 "$work/quiz-all.tsv" > "$work/quiz-warm.tsv"
+  head -2500 "$work/learners.tsv" > "$work/quiz-all.tsv"
+  head -2000 "$work/quiz-all.tsv" > "$work/quiz-warm.tsv"
   tail -500 "$work/quiz-all.tsv" > "$work/quiz-learners.tsv"
   psql_db -c "delete from hour_entry where professional_id in (select id from professional where sector = 'bench')" \
     -c "delete from quiz_attempt where professional_id in (select id from professional where sector = 'bench')" \
     -c "delete from course_enrollment where professional_id in (select id from professional where sector = 'bench')" \
     -c "insert into lesson_progress (professional_id, lesson_id, watched, watched_ms, position_ms, completed_at)
         select p.id, l.id, '0-' || l.duration_ms, l.duration_ms, l.duration_ms, now()
-          from professional p, lesson l where p.sector = 'bench' and p.id in (select id from professional where sector = 'bench' order by id limit 600)
+          from professional p, lesson l where p.sector = 'bench' and p.id in (select id from professional where sector = 'bench' order by id limit 2500)
            and l.course_id = $course on conflict (professional_id, lesson_id) do update set completed_at = now()"
   loadgen quizprep "$BASE" "jdbc:postgresql://127.0.0.1:5432/$DB" xueshi bench "$work/quiz-warm.tsv" "$course" "$work/warm.tsv"
-  loadgen burst "$BASE" "$work/warm.tsv" 2 > /dev/null   # warm the submission path first
+  loadgen burst "$BASE" "$work/warm.tsv" 10 > /dev/null   # warm the submission path (JIT) with 2,000 others first
   loadgen quizprep "$BASE" "jdbc:postgresql://127.0.0.1:5432/$DB" xueshi bench "$work/quiz-learners.tsv" "$course" "$work/attempts.tsv"
   out=$(loadgen burst "$BASE" "$work/attempts.tsv" 1)
   say "$out"

@@ -96,42 +96,38 @@ public class QuizService {
             List<CatalogViews.KeyedQuestion> bank, Map<Long, List<Long>> answers) {
         long courseId = course.id();
         Long[] lessonIds = course.lessons().stream().map(CatalogViews.LessonView::id).toArray(Long[]::new);
-        return conn.preparedQuery("insert into course_enrollment (professional_id, course_id) values ($1, $2) on conflict do nothing")
-                .execute(Tuple.of(professionalId, courseId))
-                .chain(() -> conn.preparedQuery("""
-                        select round, passed_at is not null from course_enrollment
-                         where professional_id = $1 and course_id = $2 for update""").execute(Tuple.of(professionalId, courseId)))
-                .chain(locked -> {
-                    Row enrollment = locked.iterator().next();
-                    int round = enrollment.getInteger(0);
-                    boolean passed = enrollment.getBoolean(1);
+        // one round trip: enrol if new, lock the enrollment row (ON CONFLICT DO UPDATE locks it), count
+        return conn.preparedQuery("""
+                with e as (insert into course_enrollment (professional_id, course_id) values ($1, $2)
+                           on conflict (professional_id, course_id) do update set round = course_enrollment.round
+                           returning round, passed_at)
+                select e.round, e.passed_at is not null,
+                       (select count(*) from quiz_attempt a
+                         where a.professional_id = $1 and a.course_id = $2 and a.round = e.round),
+                       (select count(*) from lesson_progress p
+                         where p.professional_id = $1 and p.lesson_id = any($3) and p.completed_at is not null)
+                  from e""").execute(Tuple.of(professionalId, courseId, lessonIds))
+                .chain(rows -> {
+                    Row c = rows.iterator().next();
+                    int round = c.getInteger(0);
+                    Standing standing = decide(round, c.getBoolean(1), c.getLong(2).intValue(), c.getLong(3) == lessonIds.length);
+                    refuseUnlessOpen(standing);
+                    int attemptNo = config.attemptsPerRound() - standing.attemptsLeft() + 1;
+                    List<CatalogViews.KeyedQuestion> paper = QuizDraw.draw(bank, config.questionsPerAttempt(),
+                            professionalId, courseId, round, attemptNo);
+                    String refusal = Grader.refusal(paper, answers);
+                    if (refusal != null) {
+                        throw ProblemException.unprocessable("answers-do-not-fit", refusal);
+                    }
+                    Grader.Graded graded = Grader.grade(paper, answers, config.passMark());
+                    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                    int left = standing.attemptsLeft() - 1;
                     return conn.preparedQuery("""
-                            select (select count(*) from quiz_attempt
-                                     where professional_id = $1 and course_id = $2 and round = $3),
-                                   (select count(*) from lesson_progress
-                                     where professional_id = $1 and lesson_id = any($4) and completed_at is not null)""")
-                            .execute(Tuple.of(professionalId, courseId, round, lessonIds)).chain(counts -> {
-                                Row c = counts.iterator().next();
-                                Standing standing = decide(round, passed, c.getLong(0).intValue(),
-                                        c.getLong(1) == lessonIds.length);
-                                refuseUnlessOpen(standing);
-                                int attemptNo = config.attemptsPerRound() - standing.attemptsLeft() + 1;
-                                List<CatalogViews.KeyedQuestion> paper = QuizDraw.draw(bank, config.questionsPerAttempt(),
-                                        professionalId, courseId, round, attemptNo);
-                                String refusal = Grader.refusal(paper, answers);
-                                if (refusal != null) {
-                                    throw ProblemException.unprocessable("answers-do-not-fit", refusal);
-                                }
-                                Grader.Graded graded = Grader.grade(paper, answers, config.passMark());
-                                OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-                                int left = standing.attemptsLeft() - 1;
-                                return conn.preparedQuery("""
-                                        insert into quiz_attempt (professional_id, course_id, round, attempt_no, answers, score,
-                                                                  passed, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                                        .execute(Tuple.tuple(List.of(professionalId, courseId, round, attemptNo, toJson(answers),
-                                                graded.score(), graded.passed(), now)))
-                                        .chain(() -> after(conn, professionalId, course, lessonIds, graded, left, now));
-                            });
+                            insert into quiz_attempt (professional_id, course_id, round, attempt_no, answers, score,
+                                                      passed, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                            .execute(Tuple.tuple(List.of(professionalId, courseId, round, attemptNo, toJson(answers),
+                                    graded.score(), graded.passed(), now)))
+                            .chain(() -> after(conn, professionalId, course, lessonIds, graded, left, now));
                 });
     }
 
