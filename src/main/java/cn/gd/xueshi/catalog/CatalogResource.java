@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
 
-import cn.gd.xueshi.shared.ProblemException;
+import cn.gd.xueshi.shared.Years;
 
 @Path("/api/catalog")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,12 +38,7 @@ public class CatalogResource {
     @Path("/{year}")
     @PermitAll
     public Uni<CatalogDto> year(@PathParam("year") String year) {
-        int y;
-        try {
-            y = Integer.parseInt(year);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-year", "年度应为四位数字，例如 2026。");
-        }
+        int y = Years.parse(year);
         return catalog.year(y).map(v -> new CatalogDto(v.year(), v.title(), v.subjects().stream()
                 .map(s -> new SubjectDto(s.id(), s.code(), s.title(), s.guideMarkdown(), s.courses().stream()
                         .map(c -> new CourseDto(c.id(), c.title(), c.hours(), c.lessonCount())).toList()))

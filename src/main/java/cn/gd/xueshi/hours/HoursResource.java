@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 import cn.gd.xueshi.identity.CurrentUser;
 import cn.gd.xueshi.identity.Role;
-import cn.gd.xueshi.shared.ProblemException;
+import cn.gd.xueshi.shared.Years;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,7 +62,7 @@ public class HoursResource {
     @Path("/me/hours")
     @RolesAllowed(Role.PROFESSIONAL_)
     public Uni<MyHoursDto> myHours(@QueryParam("year") String year) {
-        int y = parseYear(year, LocalDate.now(clock).getYear());
+        int y = year == null || year.isBlank() ? LocalDate.now(clock).getYear() : Years.parse(year);
         return ledger.statement(user.professionalId(), y).map(s -> new MyHoursDto(y, HoursDto.of(s.record().requirement()),
                 HoursDto.of(s.record().earned()), s.record().complete(), s.entries().stream().map(EntryDto::of).toList()));
     }
@@ -75,20 +75,5 @@ public class HoursResource {
     public Uni<Response> revoke(@PathParam("entryId") long entryId, RevocationRequest request) {
         return ledger.revoke(entryId, request == null ? null : request.reason(), user.username())
                 .map(e -> Response.status(201).entity(EntryDto.of(e)).build());
-    }
-
-    static int parseYear(String raw, int fallback) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int y = Integer.parseInt(raw.trim());
-            if (y >= 2000 && y <= 2100) {
-                return y;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ProblemException.badRequest("invalid-year", "年度应为四位数字，例如 2026。");
     }
 }

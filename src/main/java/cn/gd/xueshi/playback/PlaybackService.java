@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -161,19 +160,6 @@ public class PlaybackService {
                             byId.get(r.getLong(0)).durationMs(), r.getBoolean(3))));
                     return out;
                 });
-    }
-
-    /**
-     * Whether every given lesson is complete, read in the caller's ORM session (so it never waits
-     * for a second connection while the caller holds locks).
-     */
-    public Uni<Boolean> allComplete(long professionalId, List<CatalogViews.LessonView> lessons) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                "select count(*) from lesson_progress where professional_id = :pid and lesson_id in (:ids)"
-                        + " and completed_at is not null", Long.class)
-                .setParameter("pid", professionalId)
-                .setParameter("ids", lessons.stream().map(CatalogViews.LessonView::id).toList())
-                .getSingleResult().map(done -> done == lessons.size()));
     }
 
     /**

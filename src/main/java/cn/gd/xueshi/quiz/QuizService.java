@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -68,11 +67,9 @@ public class QuizService {
         return config.passMark();
     }
 
-    @WithSession
     public Uni<Paper> paper(long professionalId, long courseId) {
-        return catalog.course(courseId).flatMap(course -> CourseEnrollment
-                .<CourseEnrollment>findById(new CourseEnrollment.Key(professionalId, courseId))
-                .flatMap(enrollment -> standing(professionalId, course, enrollment)).flatMap(standing -> {
+        return catalog.course(courseId).flatMap(course -> playback.progress(professionalId, course.lessons())
+                .flatMap(progress -> standing(professionalId, course, progress)).flatMap(standing -> {
                     refuseUnlessOpen(standing);
                     int attempt = config.attemptsPerRound() - standing.attemptsLeft() + 1;
                     return catalog.bank(courseId).map(bank -> new Paper(standing, QuizDraw.draw(bank,
@@ -158,15 +155,7 @@ public class QuizService {
                 .map(n -> new Result(graded.score(), graded.correct(), graded.total(), false, 0, BigDecimal.ZERO, true));
     }
 
-    private Uni<Standing> standing(long professionalId, CatalogViews.CourseView course, CourseEnrollment enrollment) {
-        int round = enrollment == null ? 1 : enrollment.round;
-        boolean passed = enrollment != null && enrollment.passedAt != null;
-        return QuizAttempt.count("professionalId = ?1 and courseId = ?2 and round = ?3", professionalId, course.id(), round)
-                .flatMap(used -> playback.allComplete(professionalId, course.lessons())
-                        .map(lessonsDone -> decide(round, passed, used.intValue(), lessonsDone)));
-    }
-
-    /** The standing shown on pages, from the learner's progress already read: one query, no ORM session. */
+    /** A learner's standing in a course's quiz, from their progress already read: one query. */
     public Uni<Standing> standing(long professionalId, CatalogViews.CourseView course,
             Map<Long, PlaybackService.Progress> progress) {
         return pool.preparedQuery("""
