@@ -39,7 +39,8 @@ import io.vertx.core.json.JsonObject;
  * mint       KEY.pem SESSIONS.tsv OUT.tsv            sign one RS256 token per learner
  * heartbeats BASE LEARNERS.tsv RATE SECONDS WARMUP [ACKS.tsv]
  * get        BASE PATH RATE SECONDS WARMUP [COOKIE]
- * burst      BASE ATTEMPTS.tsv SECONDS               POST each line's body once, spread over SECONDS
+ * burst      BASE ATTEMPTS.tsv SECONDS [WARM.tsv WARMSECONDS]   POST each line's body once, spread over SECONDS
+ *                                                    (after WARM.tsv's, unrecorded, in the same process)
  * ttfb       URL RANGE COUNT                         time to first byte of a Range GET
  * quizprep   BASE JDBC USER PASS LEARNERS.tsv COURSE OUT.tsv   the right answers to each learner's paper
  * </pre>
@@ -53,7 +54,8 @@ public final class LoadGen {
                     Integer.parseInt(args[5]), args.length > 6 ? Path.of(args[6]) : null);
             case "get" -> get(args[1], args[2], Double.parseDouble(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     args.length > 6 ? args[6] : null);
-            case "burst" -> burst(args[1], Path.of(args[2]), Double.parseDouble(args[3]));
+            case "burst" -> burst(args[1], Path.of(args[2]), Double.parseDouble(args[3]),
+                    args.length > 5 ? Path.of(args[4]) : null, args.length > 5 ? Double.parseDouble(args[5]) : 0);
             case "ttfb" -> ttfb(args[1], args[2], Integer.parseInt(args[3]));
             case "quizprep" -> quizprep(args[1], args[2], args[3], args[4], Path.of(args[5]), args[6], Path.of(args[7]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -228,14 +230,30 @@ public final class LoadGen {
         r.print("GET " + path, rate);
     }
 
-    static void burst(String base, Path attempts, double seconds) throws Exception {
-        List<String[]> rows = Files.readAllLines(attempts).stream().map(l -> l.split("\t", 3)).toList();
-        double rate = rows.size() / seconds;
-        Result r = run(base, rate, (int) Math.ceil(seconds), 0, rows.size(), rows.size(), (client, k, done) -> {
+    /**
+     * Submits each line's attempt once, spread evenly over {@code seconds}. With a warm-up file, those
+     * attempts go first (over {@code warmSeconds}, not recorded) in this same process, so neither the
+     * service's nor this generator's code is measured cold.
+     */
+    static void burst(String base, Path attempts, double seconds, Path warm, double warmSeconds) throws Exception {
+        if (warm != null) {
+            submitAll(base, warm, warmSeconds);
+            Thread.sleep(2_000);
+        }
+        List<String[]> rows = rows(attempts);
+        submitAll(base, attempts, seconds).print("quiz-burst", rows.size() / seconds);
+    }
+
+    private static List<String[]> rows(Path attempts) throws java.io.IOException {
+        return Files.readAllLines(attempts).stream().map(l -> l.split("\t", 3)).toList();
+    }
+
+    private static Result submitAll(String base, Path attempts, double seconds) throws Exception {
+        List<String[]> rows = rows(attempts);
+        return run(base, rows.size() / seconds, (int) Math.ceil(seconds), 0, rows.size(), rows.size(), (client, k, done) -> {
             String[] row = rows.get((int) k);
             call(client, HttpMethod.POST, "/api/courses/" + row[1] + "/quiz/attempts", row[0], null, Buffer.buffer(row[2]), null, done);
         });
-        r.print("quiz-burst", rate);
     }
 
     static void quizprep(String base, String jdbc, String user, String pass, Path learners, String course, Path out)

@@ -45,7 +45,7 @@ public class PlaybackService {
     }
 
     public record Progress(double watchedSeconds, double coverage, boolean completed, double positionSeconds) {
-        static Progress of(int watchedMs, int positionMs, int durationMs, boolean completed) {
+        public static Progress of(int watchedMs, int positionMs, int durationMs, boolean completed) {
             double coverage = Math.min(1.0, Math.round(watchedMs * 1000.0 / durationMs) / 1000.0);
             return new Progress(watchedMs / 1000.0, coverage, completed, positionMs / 1000.0);
         }
@@ -144,22 +144,6 @@ public class PlaybackService {
     public Uni<String> mediaUrl(long professionalId, UUID sessionId) {
         return activeSession(professionalId, sessionId)
                 .flatMap(session -> catalog.lesson(session.lessonId).map(lesson -> store.presignedGet(lesson.objectKey())));
-    }
-
-    /** Progress of a learner on the given lessons, by lesson id (lessons never opened are absent). One query. */
-    public Uni<Map<Long, Progress>> progress(long professionalId, List<CatalogViews.LessonView> lessons) {
-        Map<Long, CatalogViews.LessonView> byId = lessons.stream()
-                .collect(Collectors.toMap(CatalogViews.LessonView::id, Function.identity()));
-        return pool.preparedQuery("""
-                select lesson_id, watched_ms, position_ms, completed_at is not null from lesson_progress
-                 where professional_id = $1 and lesson_id = any($2)""")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(professionalId, byId.keySet().toArray(Long[]::new)))
-                .map(rows -> {
-                    Map<Long, Progress> out = new java.util.HashMap<>();
-                    rows.forEach(r -> out.put(r.getLong(0), Progress.of(r.getInteger(1), r.getInteger(2),
-                            byId.get(r.getLong(0)).durationMs(), r.getBoolean(3))));
-                    return out;
-                });
     }
 
     /**

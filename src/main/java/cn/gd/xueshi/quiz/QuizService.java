@@ -68,8 +68,8 @@ public class QuizService {
     }
 
     public Uni<Paper> paper(long professionalId, long courseId) {
-        return catalog.course(courseId).flatMap(course -> playback.progress(professionalId, course.lessons())
-                .flatMap(progress -> standing(professionalId, course, progress)).flatMap(standing -> {
+        return catalog.course(courseId).flatMap(course -> standing(professionalId, course).map(CourseStanding::standing)
+                .flatMap(standing -> {
                     refuseUnlessOpen(standing);
                     int attempt = config.attemptsPerRound() - standing.attemptsLeft() + 1;
                     return catalog.bank(courseId).map(bank -> new Paper(standing, QuizDraw.draw(bank,
@@ -155,20 +155,40 @@ public class QuizService {
                 .map(n -> new Result(graded.score(), graded.correct(), graded.total(), false, 0, BigDecimal.ZERO, true));
     }
 
-    /** A learner's standing in a course's quiz, from their progress already read: one query. */
-    public Uni<Standing> standing(long professionalId, CatalogViews.CourseView course,
-            Map<Long, PlaybackService.Progress> progress) {
+    /** A learner's progress in each lesson of a course and their standing in its quiz. */
+    public record CourseStanding(Map<Long, PlaybackService.Progress> progress, Standing standing) {
+    }
+
+    /**
+     * A learner's progress and quiz standing in a course, read in one round trip: the pages and the
+     * course API show both, and the quiz paper needs both.
+     */
+    public Uni<CourseStanding> standing(long professionalId, CatalogViews.CourseView course) {
+        Map<Long, CatalogViews.LessonView> lessons = new java.util.HashMap<>();
+        course.lessons().forEach(l -> lessons.put(l.id(), l));
         return pool.preparedQuery("""
-                select coalesce(e.round, 1), e.passed_at is not null,
-                       (select count(*) from quiz_attempt a where a.professional_id = $1 and a.course_id = $2
-                           and a.round = coalesce(e.round, 1))
+                select coalesce(e.round, 1), e.passed_at is not null, used.n,
+                       p.lesson_id, p.watched_ms, p.position_ms, p.completed_at is not null
                   from (select 1) one
-                  left join course_enrollment e on e.professional_id = $1 and e.course_id = $2""")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(professionalId, course.id())).map(rows -> {
-                    var r = rows.iterator().next();
-                    boolean lessonsDone = course.lessons().stream()
-                            .allMatch(l -> progress.containsKey(l.id()) && progress.get(l.id()).completed());
-                    return decide(r.getInteger(0), r.getBoolean(1), r.getLong(2).intValue(), lessonsDone);
+                  left join course_enrollment e on e.professional_id = $1 and e.course_id = $2
+                  cross join lateral (select count(*) n from quiz_attempt a
+                                       where a.professional_id = $1 and a.course_id = $2 and a.round = coalesce(e.round, 1)) used
+                  left join lesson_progress p on p.professional_id = $1 and p.lesson_id = any($3)""")
+                .execute(Tuple.of(professionalId, course.id(), lessons.keySet().toArray(Long[]::new))).map(rows -> {
+                    Map<Long, PlaybackService.Progress> progress = new java.util.HashMap<>();
+                    Row first = null;
+                    for (Row r : rows) {
+                        first = first == null ? r : first;
+                        Long lessonId = r.getLong(3);
+                        if (lessonId != null) {
+                            progress.put(lessonId, PlaybackService.Progress.of(r.getInteger(4), r.getInteger(5),
+                                    lessons.get(lessonId).durationMs(), r.getBoolean(6)));
+                        }
+                    }
+                    boolean lessonsDone = lessons.keySet().stream()
+                            .allMatch(id -> progress.containsKey(id) && progress.get(id).completed());
+                    return new CourseStanding(progress,
+                            decide(first.getInteger(0), first.getBoolean(1), first.getLong(2).intValue(), lessonsDone));
                 });
     }
 

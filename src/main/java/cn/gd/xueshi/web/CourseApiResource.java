@@ -27,13 +27,11 @@ import cn.gd.xueshi.quiz.QuizService;
 public class CourseApiResource {
 
     private final CatalogService catalog;
-    private final PlaybackService playback;
     private final QuizService quiz;
     private final CurrentUser user;
 
-    public CourseApiResource(CatalogService catalog, PlaybackService playback, QuizService quiz, CurrentUser user) {
+    public CourseApiResource(CatalogService catalog, QuizService quiz, CurrentUser user) {
         this.catalog = catalog;
-        this.playback = playback;
         this.quiz = quiz;
         this.user = user;
     }
@@ -60,8 +58,8 @@ public class CourseApiResource {
                 return Uni.createFrom().item(dto(course, Map.of(), null));
             }
             long pid = user.professionalId();
-            return playback.progress(pid, course.lessons()).flatMap(progress -> quiz.standing(pid, course, progress)
-                    .map(standing -> dto(course, progress, new QuizDto(standing.state().name(), standing.attemptsLeft()))));
+            return quiz.standing(pid, course).map(s -> dto(course, s.progress(),
+                    new QuizDto(s.standing().state().name(), s.standing().attemptsLeft())));
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,11 +80,17 @@ public class PageResource {
 
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).build();
-    /** Learning guides as HTML, by subject id and version (a changed guide is a new version). */
-    private final java.util.Map<String, String> guides = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The catalog page is the same for every visitor but for the name and the CSRF token, so it is
+     * rendered once per published catalog, year and kind of visitor (a new import yields a new view
+     * object, which renders anew) and filled in per request.
+     */
+    private record CatalogShell(CatalogViews.YearView view, int thisYear, PageShell shell) {
+    }
+
+    private final Map<Integer, CatalogShell> catalogShells = new ConcurrentHashMap<>();
 
     private final CatalogService catalog;
-    private final PlaybackService playback;
     private final QuizService quiz;
     private final HourLedger ledger;
     private final AuthService auth;
@@ -93,10 +100,9 @@ public class PageResource {
     private final PlaybackConfig playbackConfig;
     private final Clock clock;
 
-    public PageResource(CatalogService catalog, PlaybackService playback, QuizService quiz, HourLedger ledger,
+    public PageResource(CatalogService catalog, QuizService quiz, HourLedger ledger,
             AuthService auth, CurrentUser user, Csrf csrf, IdentityConfig identity, PlaybackConfig playbackConfig, Clock clock) {
         this.catalog = catalog;
-        this.playback = playback;
         this.quiz = quiz;
         this.ledger = ledger;
         this.auth = auth;
@@ -173,10 +179,25 @@ public class PageResource {
     @GET
     @Path("catalog/{year}")
     @PermitAll
-    public Uni<TemplateInstance> catalogPage(@PathParam("year") int year) {
-        return user.load().chain(() -> catalog.year(year)).map(view -> Templates.catalog(chrome(), view, view.subjects().stream()
-                .map(s -> guides.computeIfAbsent(s.id() + ":" + s.version(), k -> HTML.render(MARKDOWN.parse(s.guideMarkdown()))))
-                .toList()));
+    public Uni<String> catalogPage(@PathParam("year") int year) {
+        return user.load().chain(() -> catalog.year(year)).map(view -> catalogShell(view).fill(
+                user.signedIn() ? user.displayName() : null, csrf.token()));
+    }
+
+    private PageShell catalogShell(CatalogViews.YearView view) {
+        boolean signedIn = user.signedIn();
+        boolean learner = user.isProfessional();
+        int key = view.year() * 4 + (signedIn ? 1 : 0) + (learner ? 2 : 0);
+        int now = thisYear();
+        CatalogShell cached = catalogShells.get(key);
+        if (cached == null || cached.view() != view || cached.thisYear() != now) {
+            Chrome frame = new Chrome(signedIn ? PageShell.marker(0) : null, learner, PageShell.marker(1), now);
+            String html = Templates.catalog(frame, view, view.subjects().stream()
+                    .map(s -> HTML.render(MARKDOWN.parse(s.guideMarkdown()))).toList()).render();
+            cached = new CatalogShell(view, now, PageShell.cut(html, 2));
+            catalogShells.put(key, cached);
+        }
+        return cached.shell();
     }
 
     @GET
@@ -188,12 +209,11 @@ public class PageResource {
                 return Uni.createFrom().item(Templates.course(chrome(), course, rows(course, Map.of()), null, false));
             }
             long pid = user.professionalId();
-            return playback.progress(pid, course.lessons()).flatMap(progress -> quiz.standing(pid, course, progress)
-                    .map(standing -> {
-                        List<LessonRow> rows = rows(course, progress);
-                        boolean allDone = rows.stream().allMatch(LessonRow::completed);
-                        return Templates.course(chrome(), course, rows, standing, allDone);
-                    }));
+            return quiz.standing(pid, course).map(s -> {
+                List<LessonRow> rows = rows(course, s.progress());
+                boolean allDone = rows.stream().allMatch(LessonRow::completed);
+                return Templates.course(chrome(), course, rows, s.standing(), allDone);
+            });
         });
     }
 

@@ -1,0 +1,84 @@
+package cn.gd.xueshi.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A page that is the same for every visitor but for a few values (the signed-in name, the CSRF
+ * token). It is rendered once with a marker in each such place and cut there; serving it is then a
+ * concatenation of the fixed parts with the visitor's values, HTML-escaped here.
+ */
+final class PageShell {
+
+    private final String[] parts;
+    private final int[] holes;
+    private final int length;
+
+    private PageShell(String[] parts, int[] holes) {
+        this.parts = parts;
+        this.holes = holes;
+        int n = 0;
+        for (String p : parts) {
+            n += p.length();
+        }
+        this.length = n;
+    }
+
+    /** A marker for hole {@code i}: characters that neither templates nor HTML escaping produce. */
+    static String marker(int i) {
+        return "\u0001" + i + "\u0001";
+    }
+
+    /** Cuts {@code html} at every marker of holes {@code 0..count-1}, in whatever order they appear. */
+    static PageShell cut(String html, int count) {
+        List<String> parts = new ArrayList<>();
+        List<Integer> holes = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int at = -1;
+            int hole = -1;
+            for (int i = 0; i < count; i++) {
+                int found = html.indexOf(marker(i), from);
+                if (found >= 0 && (at < 0 || found < at)) {
+                    at = found;
+                    hole = i;
+                }
+            }
+            if (at < 0) {
+                break;
+            }
+            parts.add(html.substring(from, at));
+            holes.add(hole);
+            from = at + marker(hole).length();
+        }
+        parts.add(html.substring(from));
+        return new PageShell(parts.toArray(String[]::new), holes.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The page with {@code values[i]} (escaped; null is empty) in the place of hole {@code i}. */
+    String fill(String... values) {
+        StringBuilder out = new StringBuilder(length + 64);
+        for (int i = 0; i < holes.length; i++) {
+            out.append(parts[i]);
+            escape(values[holes[i]], out);
+        }
+        return out.append(parts[parts.length - 1]).toString();
+    }
+
+    static void escape(String value, StringBuilder out) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+    }
+}
