@@ -143,17 +143,22 @@ fi
 if wants pages; then
   token=$(head -1 "$work/learners.tsv" | cut -f3)
   course=$(psql_db -A -t -c "select id from course where code = 'ai-at-work' and superseded_at is null")
-  wrk_rps() { wrk -t2 -c64 -d10s -H "Cookie: xueshi_token=$token" "$BASE$1" | awk '/Requests\/sec/ {print int($2)}'; }
+  # a signed-in learner's browser sends both cookies: the token and the CSRF cookie set on its first page
+  cookies="xueshi_token=$token; xueshi_csrf=bench-csrf-0123456789abcdef"
+  wrk_rps() { wrk -t2 -c64 -d10s -H "Cookie: $cookies" "$BASE$1" | awk '/Requests\/sec/ {print int($2)}'; }
   pct() { awk "BEGIN {printf \"%.0f\", 100 * $1 / $2}"; }
-  wrk_rps /api/ping > /dev/null   # warm-up
-  trivial=$(wrk_rps /api/ping)
-  vertx=$(wrk_rps /q/health/live)
+  for warm in /api/ping /catalog/2026 /courses/$course; do wrk_rps $warm > /dev/null; done   # JIT warm-up of each
+  trivial1=$(wrk_rps /api/ping)
   catalog=$(wrk_rps /catalog/2026)
   coursepage=$(wrk_rps /courses/$course)
-  say "pages (wrk, 64 connections, signed-in learner): trivial /api/ping ${trivial}/s (bare Vert.x route /q/health/live ${vertx}/s); catalog page ${catalog}/s = $(pct $catalog $trivial)%; course page ${coursepage}/s = $(pct $coursepage $trivial)% (target >= 50%)"
+  trivial2=$(wrk_rps /api/ping)
+  # the trivial endpoint is measured before and after the pages; the higher figure is the yardstick
+  trivial=$(( trivial1 > trivial2 ? trivial1 : trivial2 ))
+  vertx=$(wrk_rps /q/health/live)
+  say "pages (wrk, 64 connections, signed-in learner): trivial /api/ping ${trivial1}/s and ${trivial2}/s (bare Vert.x route /q/health/live ${vertx}/s); catalog page ${catalog}/s = $(pct $catalog $trivial)%; course page ${coursepage}/s = $(pct $coursepage $trivial)% (target >= 50%)"
   for page in /catalog/2026 /courses/$course; do
     rate=$(( trivial / 2 ))
-    say "$(loadgen get "$BASE" "$page" "$rate" 10 2 "xueshi_token=$token") (open loop at 50% of the trivial endpoint's throughput)"
+    say "$(loadgen get "$BASE" "$page" "$rate" 10 2 "$cookies") (open loop at 50% of the trivial endpoint's throughput)"
   done
 fi
 
@@ -170,9 +175,10 @@ if wants quiz; then
           from professional p, lesson l where p.sector = 'bench' and p.id in (select id from professional where sector = 'bench' order by id limit 2500)
            and l.course_id = $course on conflict (professional_id, lesson_id) do update set completed_at = now()"
   loadgen quizprep "$BASE" "jdbc:postgresql://127.0.0.1:5432/$DB" xueshi bench "$work/quiz-warm.tsv" "$course" "$work/warm.tsv"
-  loadgen burst "$BASE" "$work/warm.tsv" 10 > /dev/null   # warm the submission path (JIT) with 2,000 others first
   loadgen quizprep "$BASE" "jdbc:postgresql://127.0.0.1:5432/$DB" xueshi bench "$work/quiz-learners.tsv" "$course" "$work/attempts.tsv"
-  out=$(loadgen burst "$BASE" "$work/attempts.tsv" 1)
+  # 2,000 other learners' submissions first (over 10 s, not recorded) in the same generator process, so
+  # neither the service's code nor the generator's own is measured cold; then the 500 within one second
+  out=$(loadgen burst "$BASE" "$work/attempts.tsv" 1 "$work/warm.tsv" 10)
   say "$out"
   ids=$(cut -f1 "$work/quiz-learners.tsv" | paste -sd, -)
   graded=$(psql_db -A -t -c "select count(*) from quiz_attempt where professional_id in ($ids)")

@@ -7,14 +7,17 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import cn.gd.xueshi.shared.ProblemException;
 
-/** Reads the published catalog; every answer is cached (see {@link CatalogCache}). */
+/**
+ * Reads the published catalog; every answer is cached (see {@link CatalogCache}). A database
+ * session is opened only on a miss: the hits are on every page, heartbeat-adjacent call and quiz
+ * submission, and opening a session there cost more than the rest of the catalog page.
+ */
 @ApplicationScoped
-@WithSession
 public class CatalogService {
 
     private final CatalogCache cache;
@@ -28,7 +31,7 @@ public class CatalogService {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return CatalogYear.<CatalogYear>findById(year).flatMap(y -> {
+        return Panache.withSession(() -> CatalogYear.<CatalogYear>findById(year).flatMap(y -> {
             if (y == null) {
                 throw ProblemException.notFound(year + " 年度的公需科目目录尚未发布。");
             }
@@ -51,7 +54,7 @@ public class CatalogService {
                                 cache.years.put(year, view);
                                 return view;
                             })));
-        });
+        }));
     }
 
     private static List<Long> ids(List<Course> courses) {
@@ -64,7 +67,7 @@ public class CatalogService {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return Course.<Course>findById(courseId).flatMap(course -> {
+        return Panache.withSession(() -> Course.<Course>findById(courseId).flatMap(course -> {
             if (course == null) {
                 throw ProblemException.notFound("课程不存在（编号 " + courseId + "）。");
             }
@@ -79,7 +82,7 @@ public class CatalogService {
                         views.forEach(v -> cache.lessons.put(v.id(), v));
                         return view;
                     }));
-        });
+        }));
     }
 
     public Uni<CatalogViews.LessonView> lesson(long lessonId) {
@@ -87,12 +90,12 @@ public class CatalogService {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return Lesson.<Lesson>findById(lessonId).flatMap(lesson -> {
+        return Panache.withSession(() -> Lesson.<Lesson>findById(lessonId).flatMap(lesson -> {
             if (lesson == null) {
                 throw ProblemException.notFound("课程视频不存在（编号 " + lessonId + "）。");
             }
             return course(lesson.courseId).map(c -> cache.lessons.get(lessonId));
-        });
+        }));
     }
 
     /** The question bank with its answer key, for drawing and grading. */
@@ -101,7 +104,7 @@ public class CatalogService {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return Question.<Question>list("courseId = ?1 order by position", courseId).flatMap(questions -> QuestionOption
+        return Panache.withSession(() -> Question.<Question>list("courseId = ?1 order by position", courseId).flatMap(questions -> QuestionOption
                 .<QuestionOption>list("questionId in ?1", questions.isEmpty() ? List.of(-1L) : questions.stream().map(q -> q.id).toList()).map(options -> {
                     Map<Long, List<QuestionOption>> byQuestion = options.stream()
                             .collect(Collectors.groupingBy(o -> o.questionId));
@@ -112,6 +115,6 @@ public class CatalogService {
                             .toList();
                     cache.banks.put(courseId, bank);
                     return bank;
-                }));
+                })));
     }
 }

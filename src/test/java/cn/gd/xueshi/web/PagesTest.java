@@ -4,6 +4,7 @@ import static cn.gd.xueshi.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,25 @@ class PagesTest {
         given().get("/catalog/2026").then().statusCode(200).contentType(containsString("charset=UTF-8"))
                 .body(containsString("数字经济与人工智能"), containsString("学习指南"), containsString("人工智能与专业技术工作"),
                         containsString("15.0 学时"));
+    }
+
+    @Test
+    void theSharedCatalogPageCarriesEachVisitorsOwnNameAndTokenEscaped() {
+        Learners.Learner a = Learners.create();
+        String hostile = Learners.token(a.accountId(), "<b>王</b>", java.util.Set.of("PROFESSIONAL"), a.professionalId());
+        for (int i = 0; i < 2; i++) {
+            given().cookie("xueshi_token", a.token()).cookie("xueshi_csrf", CSRF).get("/catalog/2026").then().statusCode(200)
+                    .body(containsString("<span class=\"who\">" + a.username() + "</span>"),
+                            containsString("name=\"csrf\" value=\"" + CSRF + "\""), containsString("我的学时"));
+            given().cookie("xueshi_token", hostile).cookie("xueshi_csrf", CSRF + "-b").get("/catalog/2026").then()
+                    .statusCode(200).body(containsString("<span class=\"who\">&lt;b&gt;王&lt;/b&gt;</span>"),
+                            containsString("content=\"" + CSRF + "-b\""), not(containsString(a.username())));
+            Response anonymous = given().get("/catalog/2026");
+            String fresh = anonymous.getCookie("xueshi_csrf");
+            assertTrue(fresh != null && fresh.length() >= 16);
+            anonymous.then().body(containsString("content=\"" + fresh + "\""), containsString(">登录</a>"),
+                    not(containsString("我的学时")), not(containsString(a.username())));
+        }
     }
 
     @Test
