@@ -7,7 +7,7 @@
 #   ONLY="heartbeats ceiling" bash deploy/loadtest/run.sh
 #
 # Settings (environment): LEARNERS (100000), RATE (6667 = LEARNERS/15 s), DURATION (60), WARMUP (10),
-# CEILING_STEPS ("4000 6000 8000 ... 13000"), PGBENCH_CLIENTS (16).
+# CEILING_STEPS ("4000 6000 8000 ... 13000"), PGBENCH_CLIENTS (16), WRK_CONNECTIONS ("64 ... 512").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -19,6 +19,7 @@ DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
 CEILING_STEPS=${CEILING_STEPS:-"4000 6000 8000 9000 10000 11000 12000 13000"}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
+WRK_CONNECTIONS=${WRK_CONNECTIONS:-"64 128 256 384 512"}
 ONLY=${ONLY:-"heartbeats ceiling pages quiz media durability"}
 PORT=8090
 S3PORT=9190
@@ -130,6 +131,8 @@ if wants heartbeats; then
 fi
 
 if wants ceiling; then
+  # open loop (LoadGen, fixed arrival rate): rising rates until p99 > 50 ms; the Java generator itself
+  # takes most of a core at these rates on this 2-core machine, which caps what it can show
   best=0
   for rate in $CEILING_STEPS; do
     out=$(loadgen heartbeats "$BASE" "$work/learners.tsv" "$rate" 20 5)
@@ -137,7 +140,23 @@ if wants ceiling; then
     p99=$(p99_of "$out")
     if [[ $(errors_of "$out") -eq 0 ]] && awk "BEGIN {exit !($p99 <= 50)}"; then best=$rate; else break; fi
   done
-  say "ceiling: ${best} heartbeats/s at p99 <= 50 ms; pgbench ${pgbench} tps; ratio $(awk "BEGIN {printf \"%.2f\", $best / $pgbench}") (aim >= 1.0)"
+  say "ceiling (open loop): ${best} heartbeats/s at p99 <= 50 ms; pgbench ${pgbench} tps; ratio $(awk "BEGIN {printf \"%.2f\", $best / $pgbench}")"
+  # closed loop (wrk, as the issue allows for ceilings): the same honest heartbeats, each learner's own
+  # token and session (heartbeats.lua), at rising concurrency; the highest throughput with p99 <= 50 ms
+  # and no error. wrk costs a fraction of the Java generator's CPU, so more of the machine is the service's.
+  wbest=0; wconns=0
+  for conns in $WRK_CONNECTIONS; do
+    out=$(wrk -t2 -c"$conns" -d20s --latency -s "$here/heartbeats.lua" "$BASE" -- "$work/learners.tsv" "$work/epoch" 2)
+    rps=$(awk '/Requests\/sec/ {print int($2)}' <<< "$out")
+    p99=$(awk '$1 == "99%" {v = $2; u = v; gsub(/[0-9.]/, "", u); gsub(/[a-z]/, "", v);
+      print (u == "us" ? v / 1000 : (u == "s" ? v * 1000 : v))}' <<< "$out")
+    errs=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<< "$out")
+    say "heartbeats-wrk connections=$conns throughput=${rps}/s p99_ms=$p99 errors=$errs"
+    if [[ $errs -eq 0 ]] && awk "BEGIN {exit !($p99 <= 50)}"; then
+      if ((rps > wbest)); then wbest=$rps; wconns=$conns; fi
+    else break; fi
+  done
+  say "ceiling (closed loop, wrk): ${wbest} heartbeats/s at p99 <= 50 ms ($wconns connections); pgbench ${pgbench} tps; ratio $(awk "BEGIN {printf \"%.2f\", $wbest / $pgbench}") (aim >= 1.0)"
 fi
 
 if wants pages; then
