@@ -13,14 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -29,6 +26,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import cn.gd.xueshi.hours.HourLedger;
+import cn.gd.xueshi.shared.Grouping;
 import cn.gd.xueshi.shared.ProblemException;
 
 /**
@@ -67,115 +65,33 @@ public class HeartbeatBatcher {
               from unnest($1::bigint[], $2::int[]) as v(pid, ms) where d.professional_id = v.pid and d.day = $3""";
     private static final String REGISTER = HourLedger.registrationSql(n -> "$" + n);
 
+    /** One heartbeat as the group sees it. */
+    record Beat(long professionalId, UUID sessionId, PlaybackService.Beat beat) {
+    }
+
     private final Pool pool;
-    private final Vertx vertx;
     private final Clock clock;
     private final PlaybackConfig config;
     private final WatchRule rule;
-    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
-    private Context home;
-    /** Touched only on {@link #home}. */
-    private int inFlight;
-    private boolean timerSet;
+    private final Grouping<Beat, PlaybackService.BeatResult> grouping;
 
     public HeartbeatBatcher(Pool pool, Vertx vertx, Clock clock, PlaybackConfig config) {
         this.pool = pool;
-        this.vertx = vertx;
         this.clock = clock;
         this.config = config;
         this.rule = config.rule();
-    }
-
-    @PostConstruct
-    void init() {
-        home = vertx.getOrCreateContext();
-    }
-
-    private static final class Item {
-        final long professionalId;
-        final UUID sessionId;
-        final PlaybackService.Beat beat;
-        final Context caller;
-        final io.smallrye.mutiny.subscription.UniEmitter<? super PlaybackService.BeatResult> emitter;
-        PlaybackService.BeatResult result;
-        ProblemException refusal;
-
-        Item(long professionalId, UUID sessionId, PlaybackService.Beat beat, Context caller,
-                io.smallrye.mutiny.subscription.UniEmitter<? super PlaybackService.BeatResult> emitter) {
-            this.professionalId = professionalId;
-            this.sessionId = sessionId;
-            this.beat = beat;
-            this.caller = caller;
-            this.emitter = emitter;
-        }
-
-        void finish(Throwable failure) {
-            Runnable done = () -> {
-                if (failure != null) {
-                    emitter.fail(failure);
-                } else if (refusal != null) {
-                    emitter.fail(refusal);
-                } else {
-                    emitter.complete(result);
-                }
-            };
-            if (caller != null) {
-                caller.runOnContext(v -> done.run());
-            } else {
-                done.run();
-            }
-        }
+        this.grouping = new Grouping<>(vertx, config.batchSize(), config.batchWait(), config.batchConcurrency(),
+                batch -> apply(batch, 0), e -> ProblemException.unavailable("进度暂时无法保存，请稍后继续播放。"));
     }
 
     public Uni<PlaybackService.BeatResult> submit(long professionalId, UUID sessionId, PlaybackService.Beat beat) {
-        return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Item(professionalId, sessionId, beat, Vertx.currentContext(), emitter));
-            home.runOnContext(v -> schedule());
-        });
+        return grouping.submit(new Beat(professionalId, sessionId, beat));
     }
 
-    /** On {@link #home}: flush now if a batch is full or nothing is in flight, else soon. */
-    private void schedule() {
-        if (queue.isEmpty()) {
-            return;
-        }
-        if (inFlight < config.batchConcurrency() && (queue.size() >= config.batchSize() || inFlight == 0)) {
-            flush();
-        } else if (!timerSet && inFlight < config.batchConcurrency()) {
-            timerSet = true;
-            vertx.setTimer(Math.max(1, config.batchWait().toMillis()), id -> {
-                timerSet = false;
-                if (inFlight < config.batchConcurrency()) {
-                    flush();
-                }
-            });
-        }
-    }
-
-    private void flush() {
-        List<Item> batch = new ArrayList<>();
-        Item item;
-        while (batch.size() < config.batchSize() && (item = queue.poll()) != null) {
-            batch.add(item);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        inFlight++;
-        apply(batch, 0).onComplete(ar -> home.runOnContext(v -> {
-            inFlight--;
-            batch.forEach(i -> i.finish(ar.failed() ? ProblemException.unavailable("进度暂时无法保存，请稍后继续播放。") : null));
-            schedule();
-        }));
-    }
-
-    private io.vertx.core.Future<Void> apply(List<Item> batch, int attempt) {
+    private io.vertx.core.Future<Void> apply(List<Grouping.Request<Beat, PlaybackService.BeatResult>> batch, int attempt) {
         return pool.withTransaction(conn -> applyIn(conn, batch)).recover(e -> {
             if (attempt < 2 && e instanceof PgException pg && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()))) {
-                batch.forEach(i -> {
-                    i.result = null;
-                    i.refusal = null;
-                });
+                batch.forEach(Grouping.Request::reset);
                 return apply(batch, attempt + 1);
             }
             Log.errorf(e, "a batch of %d heartbeats failed", batch.size());
@@ -187,10 +103,10 @@ public class HeartbeatBatcher {
             Instant attentionDueAt, WatchedSpans spans, boolean completed, int durationMs, long courseId) {
     }
 
-    private io.vertx.core.Future<Void> applyIn(SqlConnection conn, List<Item> batch) {
+    private io.vertx.core.Future<Void> applyIn(SqlConnection conn, List<Grouping.Request<Beat, PlaybackService.BeatResult>> batch) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        UUID[] ids = batch.stream().map(i -> i.sessionId).distinct().toArray(UUID[]::new);
+        UUID[] ids = batch.stream().map(i -> i.question().sessionId()).distinct().toArray(UUID[]::new);
         return conn.preparedQuery(LOCK).execute(Tuple.of(ids)).compose(rows -> {
             Map<UUID, Locked> sessions = new HashMap<>();
             for (Row r : rows) {
@@ -201,7 +117,7 @@ public class HeartbeatBatcher {
             }
             Long[] learners = sessions.values().stream().map(Locked::professionalId).distinct().sorted().toArray(Long[]::new);
             if (learners.length == 0) {
-                batch.forEach(i -> i.refusal = SessionAccess.refusal(null, null, i.professionalId));
+                batch.forEach(i -> i.refuse(SessionAccess.refusal(null, null, i.question().professionalId())));
                 return io.vertx.core.Future.succeededFuture();
             }
             return conn.preparedQuery(DAY).execute(Tuple.of(learners, today)).compose(days -> {
@@ -212,24 +128,26 @@ public class HeartbeatBatcher {
         });
     }
 
-    private io.vertx.core.Future<Void> write(SqlConnection conn, List<Item> batch, Map<UUID, Locked> sessions,
+    private io.vertx.core.Future<Void> write(SqlConnection conn, List<Grouping.Request<Beat, PlaybackService.BeatResult>> batch, Map<UUID, Locked> sessions,
             Map<Long, Integer> creditedToday, Instant now, LocalDate today) {
         Map<UUID, Locked> state = new LinkedHashMap<>();
         Map<Long, Integer> newCredit = new HashMap<>();
         List<long[]> completions = new ArrayList<>();
-        for (Item item : batch) {
-            Locked s = state.getOrDefault(item.sessionId, sessions.get(item.sessionId));
-            item.refusal = SessionAccess.refusal(s == null ? null : s.professionalId(), s == null ? null : s.status(),
-                    item.professionalId);
-            if (item.refusal != null) {
+        for (Grouping.Request<Beat, PlaybackService.BeatResult> item : batch) {
+            Beat beat = item.question();
+            Locked s = state.getOrDefault(beat.sessionId(), sessions.get(beat.sessionId()));
+            ProblemException refusal = SessionAccess.refusal(s == null ? null : s.professionalId(), s == null ? null : s.status(),
+                    beat.professionalId());
+            if (refusal != null) {
+                item.refuse(refusal);
                 continue;
             }
             int dayCredit = creditedToday.getOrDefault(s.professionalId(), 0) + newCredit.getOrDefault(s.professionalId(), 0);
             boolean attention = s.attentionDueAt() != null && !now.isBefore(s.attentionDueAt());
             int allowance = attention ? 0 : Math.max(0, config.dailyCapMs() - dayCredit);
             WatchRule.Outcome o = rule.apply(s.spans(), s.lastPositionMs(), Duration.between(s.lastBeatAt(), now).toMillis(),
-                    new WatchRule.Beat((int) Math.round(item.beat.positionSeconds() * 1000), item.beat.playing(),
-                            item.beat.visible(), item.beat.playbackRate()), s.durationMs(), allowance);
+                    new WatchRule.Beat((int) Math.round(beat.beat().positionSeconds() * 1000), beat.beat().playing(),
+                            beat.beat().visible(), beat.beat().playbackRate()), s.durationMs(), allowance);
             if (o.creditedMs() > 0) {
                 newCredit.merge(s.professionalId(), o.creditedMs(), Integer::sum);
             }
@@ -237,10 +155,10 @@ public class HeartbeatBatcher {
             if (complete && !s.completed()) {
                 completions.add(new long[] {s.professionalId(), s.courseId()});
             }
-            state.put(item.sessionId, new Locked(s.id(), s.professionalId(), s.lessonId(), s.status(), now, o.positionMs(),
+            state.put(beat.sessionId(), new Locked(s.id(), s.professionalId(), s.lessonId(), s.status(), now, o.positionMs(),
                     s.attentionDueAt(), o.spans(), complete, s.durationMs(), s.courseId()));
-            item.result = new PlaybackService.BeatResult(PlaybackService.Progress.of(o.spans().covered(), o.positionMs(),
-                    s.durationMs(), complete), attention, dayCredit + o.creditedMs() >= config.dailyCapMs());
+            item.answer(new PlaybackService.BeatResult(PlaybackService.Progress.of(o.spans().covered(), o.positionMs(),
+                    s.durationMs(), complete), attention, dayCredit + o.creditedMs() >= config.dailyCapMs()));
         }
         if (state.isEmpty()) {
             return io.vertx.core.Future.succeededFuture();

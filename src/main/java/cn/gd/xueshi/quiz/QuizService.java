@@ -23,6 +23,7 @@ import cn.gd.xueshi.catalog.CatalogService;
 import cn.gd.xueshi.catalog.CatalogViews;
 import cn.gd.xueshi.hours.HourLedger;
 import cn.gd.xueshi.playback.PlaybackService;
+import cn.gd.xueshi.shared.Grouping;
 import cn.gd.xueshi.shared.ProblemException;
 
 /** Quiz papers, server-side grading, attempt limits, and the hours a pass registers. */
@@ -53,9 +54,17 @@ public class QuizService {
     private final ObjectMapper json;
     private final io.vertx.mutiny.sqlclient.Pool pool;
 
+    private final Grouping<Asked, CourseStanding> standings;
+
     public QuizService(CatalogService catalog, PlaybackService playback, QuizConfig config, Clock clock,
-            ObjectMapper json, io.vertx.mutiny.sqlclient.Pool pool) {
+            ObjectMapper json, io.vertx.mutiny.sqlclient.Pool pool, io.vertx.core.Vertx vertx) {
         this.pool = pool;
+        // up to 128 reads per query, gathered for at most 1 ms while another query is in flight
+        this.standings = new Grouping<>(vertx, 128, java.time.Duration.ofMillis(1), 4, this::readStandings,
+                e -> {
+                    Log.errorf(e, "reading course standings failed");
+                    return ProblemException.unavailable("学习进度暂时无法读取，请稍后刷新。");
+                });
         this.catalog = catalog;
         this.playback = playback;
         this.config = config;
@@ -159,36 +168,62 @@ public class QuizService {
     public record CourseStanding(Map<Long, PlaybackService.Progress> progress, Standing standing) {
     }
 
+    private record Asked(long professionalId, CatalogViews.CourseView course) {
+    }
+
     /**
-     * A learner's progress and quiz standing in a course, read in one round trip: the pages and the
-     * course API show both, and the quiz paper needs both.
+     * A learner's progress and quiz standing in a course. Every course page, course API call and quiz
+     * paper needs both; the reads that arrive together share one query (see {@link Grouping}), which
+     * costs the database far less than one query each.
      */
     public Uni<CourseStanding> standing(long professionalId, CatalogViews.CourseView course) {
-        Map<Long, CatalogViews.LessonView> lessons = new java.util.HashMap<>();
-        course.lessons().forEach(l -> lessons.put(l.id(), l));
-        return pool.preparedQuery("""
-                select coalesce(e.round, 1), e.passed_at is not null, used.n,
+        return standings.submit(new Asked(professionalId, course));
+    }
+
+    private io.vertx.core.Future<Void> readStandings(List<Grouping.Request<Asked, CourseStanding>> group) {
+        int n = group.size();
+        Long[] learners = new Long[n];
+        Long[] courses = new Long[n];
+        for (int i = 0; i < n; i++) {
+            learners[i] = group.get(i).question().professionalId();
+            courses[i] = group.get(i).question().course().id();
+        }
+        return pool.getDelegate().preparedQuery("""
+                select r.i, coalesce(e.round, 1), e.passed_at is not null, used.n,
                        p.lesson_id, p.watched_ms, p.position_ms, p.completed_at is not null
-                  from (select 1) one
-                  left join course_enrollment e on e.professional_id = $1 and e.course_id = $2
+                  from unnest($1::bigint[], $2::bigint[]) with ordinality as r(pid, cid, i)
+                  left join course_enrollment e on e.professional_id = r.pid and e.course_id = r.cid
                   cross join lateral (select count(*) n from quiz_attempt a
-                                       where a.professional_id = $1 and a.course_id = $2 and a.round = coalesce(e.round, 1)) used
-                  left join lesson_progress p on p.professional_id = $1 and p.lesson_id = any($3)""")
-                .execute(Tuple.of(professionalId, course.id(), lessons.keySet().toArray(Long[]::new))).map(rows -> {
-                    Map<Long, PlaybackService.Progress> progress = new java.util.HashMap<>();
-                    Row first = null;
-                    for (Row r : rows) {
-                        first = first == null ? r : first;
-                        Long lessonId = r.getLong(3);
+                                       where a.professional_id = r.pid and a.course_id = r.cid
+                                         and a.round = coalesce(e.round, 1)) used
+                  left join (lesson_progress p join lesson l on l.id = p.lesson_id)
+                         on p.professional_id = r.pid and l.course_id = r.cid""")
+                .execute(io.vertx.sqlclient.Tuple.tuple().addArrayOfLong(learners).addArrayOfLong(courses)).map(rows -> {
+                    List<Map<Long, PlaybackService.Progress>> progress = new java.util.ArrayList<>();
+                    int[][] counts = new int[n][];
+                    for (int i = 0; i < n; i++) {
+                        progress.add(new java.util.HashMap<>());
+                    }
+                    for (io.vertx.sqlclient.Row r : rows) {
+                        int i = (int) (r.getLong(0) - 1);
+                        counts[i] = new int[] {r.getInteger(1), r.getBoolean(2) ? 1 : 0, r.getLong(3).intValue()};
+                        Long lessonId = r.getLong(4);
                         if (lessonId != null) {
-                            progress.put(lessonId, PlaybackService.Progress.of(r.getInteger(4), r.getInteger(5),
-                                    lessons.get(lessonId).durationMs(), r.getBoolean(6)));
+                            CatalogViews.CourseView course = group.get(i).question().course();
+                            int durationMs = course.lessons().stream().filter(l -> l.id() == lessonId)
+                                    .mapToInt(CatalogViews.LessonView::durationMs).findFirst().orElse(1);
+                            progress.get(i).put(lessonId, PlaybackService.Progress.of(r.getInteger(5), r.getInteger(6),
+                                    durationMs, r.getBoolean(7)));
                         }
                     }
-                    boolean lessonsDone = lessons.keySet().stream()
-                            .allMatch(id -> progress.containsKey(id) && progress.get(id).completed());
-                    return new CourseStanding(progress,
-                            decide(first.getInteger(0), first.getBoolean(1), first.getLong(2).intValue(), lessonsDone));
+                    for (int i = 0; i < n; i++) {
+                        Map<Long, PlaybackService.Progress> p = progress.get(i);
+                        boolean lessonsDone = group.get(i).question().course().lessons().stream()
+                                .allMatch(l -> p.containsKey(l.id()) && p.get(l.id()).completed());
+                        group.get(i).answer(new CourseStanding(p,
+                                decide(counts[i][0], counts[i][1] == 1, counts[i][2], lessonsDone)));
+                    }
+                    return null;
                 });
     }
 

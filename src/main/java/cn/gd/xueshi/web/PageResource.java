@@ -55,7 +55,9 @@ public class PageResource {
         static native TemplateInstance catalog(Chrome chrome, CatalogViews.YearView catalog, List<String> guides);
 
         static native TemplateInstance course(Chrome chrome, CatalogViews.CourseView course, List<LessonRow> lessons,
-                QuizService.Standing quiz, boolean allDone);
+                String quizSection);
+
+        static native TemplateInstance courseQuiz(CatalogViews.CourseView course, String state, String attemptsLeft);
 
         static native TemplateInstance player(Chrome chrome, CatalogViews.CourseView course, CatalogViews.LessonView lesson,
                 int heartbeatSeconds);
@@ -72,7 +74,22 @@ public class PageResource {
     public record Chrome(String userName, boolean learner, String csrf, int year) {
     }
 
-    public record LessonRow(CatalogViews.LessonView lesson, int percent, String watched, boolean completed, boolean started) {
+    /** One lesson of the course page as the learner sees it (every value is text, so it can be a hole of the shell). */
+    public record LessonRow(CatalogViews.LessonView lesson, String doneClass, String percent, String progressText,
+            String action) {
+
+        static LessonRow of(CatalogViews.LessonView lesson, PlaybackService.Progress p) {
+            if (p == null) {
+                return new LessonRow(lesson, "", "0", "已学 0 秒（0%）", "开始学习");
+            }
+            String percent = String.valueOf((int) Math.floor(p.coverage() * 100));
+            return p.completed() ? new LessonRow(lesson, " done", percent, "已完成", "重新观看")
+                    : new LessonRow(lesson, "", percent, "已学 " + (int) p.watchedSeconds() + " 秒（" + percent + "%）", "继续学习");
+        }
+
+        List<String> values() {
+            return List.of(doneClass, percent, progressText, action);
+        }
     }
 
     public record QuestionRow(long id, String text, String kind, String kindLabel, List<CatalogViews.KeyedOption> options) {
@@ -203,29 +220,68 @@ public class PageResource {
     @GET
     @Path("courses/{courseId}")
     @PermitAll
-    public Uni<TemplateInstance> coursePage(@PathParam("courseId") long courseId) {
+    public Uni<String> coursePage(@PathParam("courseId") long courseId) {
         return user.load().chain(() -> catalog.course(courseId)).flatMap(course -> {
             if (!user.isProfessional()) {
-                return Uni.createFrom().item(Templates.course(chrome(), course, rows(course, Map.of()), null, false));
+                return Uni.createFrom().item(coursePage(course, Map.of(), null));
             }
-            long pid = user.professionalId();
-            return quiz.standing(pid, course).map(s -> {
-                List<LessonRow> rows = rows(course, s.progress());
-                boolean allDone = rows.stream().allMatch(LessonRow::completed);
-                return Templates.course(chrome(), course, rows, s.standing(), allDone);
-            });
+            return quiz.standing(user.professionalId(), course).map(s -> coursePage(course, s.progress(),
+                    new PageShell.Raw(quizShell(course, s.standing().state()).fill(String.valueOf(s.standing().attemptsLeft())))));
         });
     }
 
-    private static List<LessonRow> rows(CatalogViews.CourseView course, Map<Long, PlaybackService.Progress> progress) {
-        List<LessonRow> rows = new ArrayList<>();
-        for (CatalogViews.LessonView l : course.lessons()) {
-            PlaybackService.Progress p = progress.get(l.id());
-            rows.add(p == null ? new LessonRow(l, 0, "0", false, false)
-                    : new LessonRow(l, (int) Math.floor(p.coverage() * 100), String.valueOf((int) p.watchedSeconds()),
-                            p.completed(), true));
+    private String coursePage(CatalogViews.CourseView course, Map<Long, PlaybackService.Progress> progress,
+            PageShell.Raw quizSection) {
+        List<Object> values = new ArrayList<>();
+        values.add(user.signedIn() ? user.displayName() : null);
+        values.add(csrf.token());
+        values.add(quizSection);
+        course.lessons().forEach(l -> values.addAll(LessonRow.of(l, progress.get(l.id())).values()));
+        return courseShell(course).fill(values.toArray());
+    }
+
+    /**
+     * The course page is the same for every learner but for the frame's name and token, each
+     * lesson's progress and the quiz section; it is rendered once per course version and kind of
+     * visitor with holes there (0 name, 1 token, 2 quiz section, then four per lesson).
+     */
+    private record CourseShell(CatalogViews.CourseView view, int thisYear, PageShell shell) {
+    }
+
+    private final Map<Long, CourseShell> courseShells = new ConcurrentHashMap<>();
+    private final Map<Long, CourseShell> quizShells = new ConcurrentHashMap<>();
+
+    private PageShell courseShell(CatalogViews.CourseView course) {
+        boolean signedIn = user.signedIn();
+        boolean learner = user.isProfessional();
+        long key = course.id() * 4 + (signedIn ? 1 : 0) + (learner ? 2 : 0);
+        int now = thisYear();
+        CourseShell cached = courseShells.get(key);
+        if (cached == null || cached.view() != course || cached.thisYear() != now) {
+            Chrome frame = new Chrome(signedIn ? PageShell.marker(0) : null, learner, PageShell.marker(1), now);
+            List<LessonRow> rows = new ArrayList<>();
+            for (int i = 0; i < course.lessons().size(); i++) {
+                int hole = 3 + 4 * i;
+                rows.add(new LessonRow(course.lessons().get(i), PageShell.marker(hole), PageShell.marker(hole + 1),
+                        PageShell.marker(hole + 2), PageShell.marker(hole + 3)));
+            }
+            String html = Templates.course(frame, course, rows, PageShell.marker(2)).render();
+            cached = new CourseShell(course, now, PageShell.cut(html, 3 + 4 * rows.size()));
+            courseShells.put(key, cached);
         }
-        return rows;
+        return cached.shell();
+    }
+
+    /** The quiz section of a course page in one state, with a hole for the attempts left. */
+    private PageShell quizShell(CatalogViews.CourseView course, QuizService.State state) {
+        long key = course.id() * 4 + state.ordinal();
+        CourseShell cached = quizShells.get(key);
+        if (cached == null || cached.view() != course) {
+            String html = Templates.courseQuiz(course, state.name(), PageShell.marker(0)).render();
+            cached = new CourseShell(course, 0, PageShell.cut(html, 1));
+            quizShells.put(key, cached);
+        }
+        return cached.shell();
     }
 
     @GET

@@ -55,12 +55,24 @@ final class PageShell {
         return new PageShell(parts.toArray(String[]::new), holes.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** The page with {@code values[i]} (escaped; null is empty) in the place of hole {@code i}. */
-    String fill(String... values) {
-        StringBuilder out = new StringBuilder(length + 64);
+    /** HTML that goes into a hole as it is (rendered by a template, so already escaped). */
+    record Raw(String html) {
+    }
+
+    /**
+     * The page with {@code values[i]} in the place of hole {@code i}: text is HTML-escaped, a
+     * {@link Raw} goes in as it is, null leaves the hole empty.
+     */
+    String fill(Object... values) {
+        StringBuilder out = new StringBuilder(length + 256);
         for (int i = 0; i < holes.length; i++) {
             out.append(parts[i]);
-            escape(values[holes[i]], out);
+            Object value = values[holes[i]];
+            if (value instanceof Raw raw) {
+                out.append(raw.html());
+            } else {
+                escape((String) value, out);
+            }
         }
         return out.append(parts[parts.length - 1]).toString();
     }

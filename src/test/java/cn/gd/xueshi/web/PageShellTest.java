@@ -22,6 +22,12 @@ class PageShellTest {
     }
 
     @Test
+    void renderedHtmlGoesInAsItIs() {
+        PageShell shell = PageShell.cut("<section>" + PageShell.marker(0) + "</section>", 1);
+        assertEquals("<section><p>已通过</p></section>", shell.fill(new PageShell.Raw("<p>已通过</p>")));
+    }
+
+    @Test
     void aPageWithoutHolesIsServedAsRendered() {
         assertEquals("<html>固定</html>", PageShell.cut("<html>固定</html>", 2).fill("x", "y"));
     }

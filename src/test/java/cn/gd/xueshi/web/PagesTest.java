@@ -114,6 +114,47 @@ class PagesTest {
     }
 
     @Test
+    void learnersReadingTheirCoursesAtTheSameMomentEachSeeTheirOwnProgress() throws Exception {
+        long course = Api.courseId("data-security");
+        java.util.List<Learners.Learner> learners = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Learners.Learner l = Learners.create();
+            if (i % 3 == 0) {
+                Api.completeLessons(l.professionalId(), course);
+            }
+            learners.add(l);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            for (int round = 0; round < 3; round++) {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<String>> pages = new java.util.ArrayList<>();
+                for (Learners.Learner l : learners) {
+                    pages.add(pool.submit(() -> {
+                        start.await();
+                        return given().cookie("xueshi_token", l.token()).get("/courses/" + course).then().statusCode(200)
+                                .extract().asString();
+                    }));
+                }
+                start.countDown();
+                for (int i = 0; i < learners.size(); i++) {
+                    String page = pages.get(i).get();
+                    assertTrue(page.contains("<span class=\"who\">" + learners.get(i).username() + "</span>"), page);
+                    if (i % 3 == 0) {
+                        assertTrue(page.contains("已完成") && page.contains("参加测验") && page.contains("本轮还有 <strong>3</strong> 次机会"),
+                                "learner " + i + " finished every lesson");
+                    } else {
+                        assertTrue(page.contains("开始学习") && !page.contains("已完成") && page.contains("学完全部视频后解锁测验"),
+                                "learner " + i + " has not started");
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void redirectsAfterSignInStayOnThisSite() {
         assertEquals("/", PageResource.safeNext("//elsewhere.example/x"));
         assertEquals("/", PageResource.safeNext("https://elsewhere.example/"));
