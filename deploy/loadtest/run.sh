@@ -19,7 +19,7 @@ DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
 CEILING_STEPS=${CEILING_STEPS:-"4000 6000 8000 9000 10000 11000 12000 13000"}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
-WRK_CONNECTIONS=${WRK_CONNECTIONS:-"64 128 256 384 512"}
+WRK_CONNECTIONS=${WRK_CONNECTIONS:-"64 128 192 256 320 384 512"}
 ONLY=${ONLY:-"heartbeats ceiling pages quiz media durability"}
 PORT=8090
 S3PORT=9190
@@ -68,15 +68,16 @@ fi
 
 svc=""
 start_service() {
-  local t0; t0=$(date +%s%N)
-  env "$@" QUARKUS_HTTP_PORT=$PORT \
+  local t0 lines; t0=$(date +%s%N); lines=$(wc -l < "$work/service.log" 2>/dev/null || echo 0)
+  # from the service's own folder: the class archive records the relative path quarkus-run.jar
+  (cd "$work/service" && exec env "$@" QUARKUS_HTTP_PORT=$PORT \
   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
   QUARKUS_DATASOURCE_USERNAME=xueshi QUARKUS_DATASOURCE_PASSWORD=bench \
   XUESHI_STORAGE_ENDPOINT=http://127.0.0.1:$S3PORT XUESHI_STORAGE_ACCESS_KEY=bench XUESHI_STORAGE_SECRET_KEY=bench-secret \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$work/public-key.pem SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$work/private-key.pem \
   XUESHI_IDENTITY_SECURE_COOKIE=false \
-    java -Xmx320m -XX:+UseParallelGC -XX:SharedArchiveFile="$work/service/app-cds.jsa" -jar "$work/service/quarkus-run.jar" \
+    java -Xmx320m -XX:+UseParallelGC -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar) \
     >> "$work/service.log" 2>&1 &
   svc=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null; do
@@ -84,6 +85,9 @@ start_service() {
     sleep 0.05
   done
   startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  if tail -n +"$((lines + 1))" "$work/service.log" | grep -q "Unable to use shared archive"; then
+    say "footprint: WARNING the JVM refused the AppCDS archive on this start (see $work/service.log)"
+  fi
 }
 stop_service() { kill "$svc" 2>/dev/null || true; wait "$svc" 2>/dev/null || true; }
 trap 'stop_service; kill $s3pid 2>/dev/null || true' EXIT

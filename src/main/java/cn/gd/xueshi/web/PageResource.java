@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,14 +98,13 @@ public class PageResource {
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).build();
     /**
-     * The catalog page is the same for every visitor but for the name and the CSRF token, so it is
-     * rendered once per published catalog, year and kind of visitor (a new import yields a new view
-     * object, which renders anew) and filled in per request.
+     * Pages that are the same for every visitor of a kind (anonymous, signed in, learner) but for a
+     * few values are rendered once as shells with holes (0 the name, 1 the CSRF token, then the
+     * page's own) and filled per request; see {@link PageShell}.
      */
-    private record CatalogShell(CatalogViews.YearView view, int thisYear, PageShell shell) {
-    }
-
-    private final Map<Integer, CatalogShell> catalogShells = new ConcurrentHashMap<>();
+    private final PageShell.Cache catalogShells = new PageShell.Cache();
+    private final PageShell.Cache courseShells = new PageShell.Cache();
+    private final PageShell.Cache quizShells = new PageShell.Cache();
 
     private final CatalogService catalog;
     private final QuizService quiz;
@@ -201,20 +200,18 @@ public class PageResource {
                 user.signedIn() ? user.displayName() : null, csrf.token()));
     }
 
-    private PageShell catalogShell(CatalogViews.YearView view) {
+    /** This visitor's kind of shell of page {@code id}, rendered by {@code render} from a frame with holes 0 and 1. */
+    private PageShell shell(PageShell.Cache shells, long id, Object view, Function<Chrome, PageShell> render) {
         boolean signedIn = user.signedIn();
         boolean learner = user.isProfessional();
-        int key = view.year() * 4 + (signedIn ? 1 : 0) + (learner ? 2 : 0);
         int now = thisYear();
-        CatalogShell cached = catalogShells.get(key);
-        if (cached == null || cached.view() != view || cached.thisYear() != now) {
-            Chrome frame = new Chrome(signedIn ? PageShell.marker(0) : null, learner, PageShell.marker(1), now);
-            String html = Templates.catalog(frame, view, view.subjects().stream()
-                    .map(s -> HTML.render(MARKDOWN.parse(s.guideMarkdown()))).toList()).render();
-            cached = new CatalogShell(view, now, PageShell.cut(html, 2));
-            catalogShells.put(key, cached);
-        }
-        return cached.shell();
+        return shells.get(id * 4 + (signedIn ? 1 : 0) + (learner ? 2 : 0), view, now,
+                () -> render.apply(new Chrome(signedIn ? PageShell.marker(0) : null, learner, PageShell.marker(1), now)));
+    }
+
+    private PageShell catalogShell(CatalogViews.YearView view) {
+        return shell(catalogShells, view.year(), view, frame -> PageShell.cut(Templates.catalog(frame, view, view.subjects()
+                .stream().map(s -> HTML.render(MARKDOWN.parse(s.guideMarkdown()))).toList()).render(), 2));
     }
 
     @GET
@@ -240,48 +237,23 @@ public class PageResource {
         return courseShell(course).fill(values.toArray());
     }
 
-    /**
-     * The course page is the same for every learner but for the frame's name and token, each
-     * lesson's progress and the quiz section; it is rendered once per course version and kind of
-     * visitor with holes there (0 name, 1 token, 2 quiz section, then four per lesson).
-     */
-    private record CourseShell(CatalogViews.CourseView view, int thisYear, PageShell shell) {
-    }
-
-    private final Map<Long, CourseShell> courseShells = new ConcurrentHashMap<>();
-    private final Map<Long, CourseShell> quizShells = new ConcurrentHashMap<>();
-
+    /** The course page's shell: holes 0 and 1 of the frame, 2 the quiz section, then four per lesson. */
     private PageShell courseShell(CatalogViews.CourseView course) {
-        boolean signedIn = user.signedIn();
-        boolean learner = user.isProfessional();
-        long key = course.id() * 4 + (signedIn ? 1 : 0) + (learner ? 2 : 0);
-        int now = thisYear();
-        CourseShell cached = courseShells.get(key);
-        if (cached == null || cached.view() != course || cached.thisYear() != now) {
-            Chrome frame = new Chrome(signedIn ? PageShell.marker(0) : null, learner, PageShell.marker(1), now);
+        return shell(courseShells, course.id(), course, frame -> {
             List<LessonRow> rows = new ArrayList<>();
             for (int i = 0; i < course.lessons().size(); i++) {
                 int hole = 3 + 4 * i;
                 rows.add(new LessonRow(course.lessons().get(i), PageShell.marker(hole), PageShell.marker(hole + 1),
                         PageShell.marker(hole + 2), PageShell.marker(hole + 3)));
             }
-            String html = Templates.course(frame, course, rows, PageShell.marker(2)).render();
-            cached = new CourseShell(course, now, PageShell.cut(html, 3 + 4 * rows.size()));
-            courseShells.put(key, cached);
-        }
-        return cached.shell();
+            return PageShell.cut(Templates.course(frame, course, rows, PageShell.marker(2)).render(), 3 + 4 * rows.size());
+        });
     }
 
     /** The quiz section of a course page in one state, with a hole for the attempts left. */
     private PageShell quizShell(CatalogViews.CourseView course, QuizService.State state) {
-        long key = course.id() * 4 + state.ordinal();
-        CourseShell cached = quizShells.get(key);
-        if (cached == null || cached.view() != course) {
-            String html = Templates.courseQuiz(course, state.name(), PageShell.marker(0)).render();
-            cached = new CourseShell(course, 0, PageShell.cut(html, 1));
-            quizShells.put(key, cached);
-        }
-        return cached.shell();
+        return quizShells.get(course.id() * 4 + state.ordinal(), course, 0,
+                () -> PageShell.cut(Templates.courseQuiz(course, state.name(), PageShell.marker(0)).render(), 1));
     }
 
     @GET

@@ -2,6 +2,9 @@ package cn.gd.xueshi.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A page that is the same for every visitor but for a few values (the signed-in name, the CSRF
@@ -53,6 +56,27 @@ final class PageShell {
         }
         parts.add(html.substring(from));
         return new PageShell(parts.toArray(String[]::new), holes.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Shells of one kind of page by key. A shell is rendered again when the view it was rendered
+     * from is no longer the current one (a new import yields new view objects) or the year changed.
+     */
+    static final class Cache {
+
+        private record Entry(Object view, int year, PageShell shell) {
+        }
+
+        private final Map<Long, Entry> shells = new ConcurrentHashMap<>();
+
+        PageShell get(long key, Object view, int year, Supplier<PageShell> render) {
+            Entry cached = shells.get(key);
+            if (cached == null || cached.view() != view || cached.year() != year) {
+                cached = new Entry(view, year, render.get());
+                shells.put(key, cached);
+            }
+            return cached.shell();
+        }
     }
 
     /** HTML that goes into a hole as it is (rendered by a template, so already escaped). */
