@@ -40,9 +40,12 @@ command -v pgbench >/dev/null || need+=(postgresql-contrib)
 command -v wrk >/dev/null || need+=(wrk)
 command -v openssl >/dev/null || need+=(openssl)
 if ((${#need[@]})); then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"; fi
-# AppCDS: the class-data archive Quarkus builds at package time cuts start-up by about a quarter
-(cd "$root" && mvn -B -q -Dproduction -DskipTests -Dquarkus.package.jar.appcds.enabled=true package)
+(cd "$root" && mvn -B -q -Dproduction -DskipTests package)
 rm -rf "$work/service" && cp -r "$root/target/quarkus-app" "$work/service"
+# AppCDS, made the way src/main/docker/Dockerfile.jvm makes it: in the service's folder, by this JVM,
+# after the copy (an archive records the class path's files and their modification times)
+(cd "$work/service" && java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar \
+  > "$work/appcds.log" 2>&1 || test -s app-cds.jsa)
 mvn -B -q -f "$here/pom.xml" package -DskipTests
 
 # ---- PostgreSQL (Debian's, started here) and S3Proxy -------------------------------------------
@@ -77,7 +80,7 @@ start_service() {
   XUESHI_STORAGE_ENDPOINT=http://127.0.0.1:$S3PORT XUESHI_STORAGE_ACCESS_KEY=bench XUESHI_STORAGE_SECRET_KEY=bench-secret \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$work/public-key.pem SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$work/private-key.pem \
   XUESHI_IDENTITY_SECURE_COOKIE=false \
-    java -Xmx320m -XX:+UseParallelGC -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar) \
+    java -Xmx320m -XX:+UseParallelGC -XX:SharedArchiveFile=app-cds.jsa -Xlog:gc:file="$work/gc-%p.log" -jar quarkus-run.jar) \
     >> "$work/service.log" 2>&1 &
   svc=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null; do
