@@ -50,6 +50,10 @@ mvn -B -q -f "$here/pom.xml" package -DskipTests
 
 # ---- PostgreSQL (Debian's, started here) and S3Proxy -------------------------------------------
 pg_ctlcluster --skip-systemctl-redirect 15 main start 2>/dev/null || true
+# the WAL settings of deploy/k8s/postgres-cluster.yaml (scaled to this disk), for pgbench and the service alike:
+# with Debian's defaults a checkpoint triggered by WAL volume lands inside the measured minute
+runuser -u postgres -- psql -q -X -c "alter system set wal_compression = on" -c "alter system set max_wal_size = '4GB'" \
+  -c "alter system set checkpoint_timeout = '15min'" -c "alter system set log_checkpoints = on" -c "select pg_reload_conf()" > /dev/null
 runuser -u postgres -- psql -q -X -c "drop database if exists $DB" -c "drop role if exists xueshi" \
   -c "create role xueshi login password 'bench'" -c "create database $DB owner xueshi"
 cat > "$work/s3proxy.properties" <<EOF
