@@ -2,11 +2,7 @@ package cn.gd.xueshi.playback;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -29,11 +25,9 @@ public class PlaybackService {
     private final Clock clock;
     private final PlaybackConfig config;
     private final HeartbeatBatcher batcher;
-    private final io.vertx.mutiny.sqlclient.Pool pool;
 
     public PlaybackService(CatalogService catalog, ObjectStore store, Clock clock, PlaybackConfig config,
-            HeartbeatBatcher batcher, io.vertx.mutiny.sqlclient.Pool pool) {
-        this.pool = pool;
+            HeartbeatBatcher batcher) {
         this.catalog = catalog;
         this.store = store;
         this.clock = clock;

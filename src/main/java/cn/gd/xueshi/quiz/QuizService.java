@@ -190,7 +190,7 @@ public class QuizService {
         }
         return pool.getDelegate().preparedQuery("""
                 select r.i, coalesce(e.round, 1), e.passed_at is not null, used.n,
-                       p.lesson_id, p.watched_ms, p.position_ms, p.completed_at is not null
+                       p.lesson_id, p.watched_ms, p.position_ms, p.completed_at is not null, l.duration_ms
                   from unnest($1::bigint[], $2::bigint[]) with ordinality as r(pid, cid, i)
                   left join course_enrollment e on e.professional_id = r.pid and e.course_id = r.cid
                   cross join lateral (select count(*) n from quiz_attempt a
@@ -199,29 +199,24 @@ public class QuizService {
                   left join (lesson_progress p join lesson l on l.id = p.lesson_id)
                          on p.professional_id = r.pid and l.course_id = r.cid""")
                 .execute(io.vertx.sqlclient.Tuple.tuple().addArrayOfLong(learners).addArrayOfLong(courses)).map(rows -> {
+                    // one or more rows per request (one per lesson started); the standing columns repeat on each
+                    io.vertx.sqlclient.Row[] standing = new io.vertx.sqlclient.Row[n];
                     List<Map<Long, PlaybackService.Progress>> progress = new java.util.ArrayList<>();
-                    int[][] counts = new int[n][];
-                    for (int i = 0; i < n; i++) {
-                        progress.add(new java.util.HashMap<>());
-                    }
+                    group.forEach(g -> progress.add(new java.util.HashMap<>()));
                     for (io.vertx.sqlclient.Row r : rows) {
                         int i = (int) (r.getLong(0) - 1);
-                        counts[i] = new int[] {r.getInteger(1), r.getBoolean(2) ? 1 : 0, r.getLong(3).intValue()};
-                        Long lessonId = r.getLong(4);
-                        if (lessonId != null) {
-                            CatalogViews.CourseView course = group.get(i).question().course();
-                            int durationMs = course.lessons().stream().filter(l -> l.id() == lessonId)
-                                    .mapToInt(CatalogViews.LessonView::durationMs).findFirst().orElse(1);
-                            progress.get(i).put(lessonId, PlaybackService.Progress.of(r.getInteger(5), r.getInteger(6),
-                                    durationMs, r.getBoolean(7)));
+                        standing[i] = r;
+                        if (r.getLong(4) != null) {
+                            progress.get(i).put(r.getLong(4), PlaybackService.Progress.of(r.getInteger(5), r.getInteger(6),
+                                    r.getInteger(8), r.getBoolean(7)));
                         }
                     }
                     for (int i = 0; i < n; i++) {
                         Map<Long, PlaybackService.Progress> p = progress.get(i);
                         boolean lessonsDone = group.get(i).question().course().lessons().stream()
                                 .allMatch(l -> p.containsKey(l.id()) && p.get(l.id()).completed());
-                        group.get(i).answer(new CourseStanding(p,
-                                decide(counts[i][0], counts[i][1] == 1, counts[i][2], lessonsDone)));
+                        group.get(i).answer(new CourseStanding(p, decide(standing[i].getInteger(1), standing[i].getBoolean(2),
+                                standing[i].getLong(3).intValue(), lessonsDone)));
                     }
                     return null;
                 });
