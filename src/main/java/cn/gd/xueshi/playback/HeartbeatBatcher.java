@@ -1,12 +1,12 @@
 package cn.gd.xueshi.playback;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,18 +40,21 @@ public class HeartbeatBatcher {
 
     private static final String LOCK = """
             select s.id, s.professional_id, s.lesson_id, s.status, s.last_beat_at, s.last_position_ms, s.attention_due_at,
-                   p.watched, p.completed_at, l.duration_ms, l.course_id
+                   p.watched, p.completed_at, l.duration_ms, l.course_id, c.credited_until
               from playback_session s
               join lesson_progress p on p.professional_id = s.professional_id and p.lesson_id = s.lesson_id
               join lesson l on l.id = s.lesson_id
+              join watch_clock c on c.professional_id = s.professional_id
              where s.id = any($1)
              order by s.professional_id, s.id
-               for update of s, p""";
+               for update of s, p, c""";
     private static final String DAY = """
             insert into watch_day (professional_id, day) select unnest($1::bigint[]), $2
             on conflict (professional_id, day) do update set credited_ms = watch_day.credited_ms
             returning professional_id, credited_ms""";
     private static final String SESSIONS = """
+            with clock as (update watch_clock c set credited_until = v.until
+                             from unnest($4::bigint[], $5::timestamptz[]) as v(pid, until) where c.professional_id = v.pid)
             update playback_session s set last_beat_at = v.t, last_position_ms = v.pos
               from unnest($1::uuid[], $2::timestamptz[], $3::int[]) as v(id, t, pos) where s.id = v.id""";
     private static final String PROGRESS = """
@@ -100,7 +103,7 @@ public class HeartbeatBatcher {
     }
 
     private record Locked(UUID id, long professionalId, long lessonId, String status, Instant lastBeatAt, int lastPositionMs,
-            Instant attentionDueAt, WatchedSpans spans, boolean completed, int durationMs, long courseId) {
+            Instant attentionDueAt, WatchedSpans spans, boolean completed, int durationMs, long courseId, long creditedUntilMs) {
     }
 
     private io.vertx.core.Future<Void> applyIn(SqlConnection conn, List<Grouping.Request<Beat, PlaybackService.BeatResult>> batch) {
@@ -113,7 +116,8 @@ public class HeartbeatBatcher {
                 sessions.put(r.getUUID(0), new Locked(r.getUUID(0), r.getLong(1), r.getLong(2), r.getString(3),
                         r.getOffsetDateTime(4).toInstant(), r.getInteger(5),
                         r.getOffsetDateTime(6) == null ? null : r.getOffsetDateTime(6).toInstant(), WatchedSpans.parse(r.getString(7)),
-                        r.getValue(8) != null, r.getInteger(9), r.getLong(10)));
+                        r.getValue(8) != null, r.getInteger(9), r.getLong(10),
+                        r.getValue(11) == null ? WatchRule.NEVER : r.getOffsetDateTime(11).toInstant().toEpochMilli()));
             }
             Long[] learners = sessions.values().stream().map(Locked::professionalId).distinct().sorted().toArray(Long[]::new);
             if (learners.length == 0) {
@@ -131,7 +135,9 @@ public class HeartbeatBatcher {
     private io.vertx.core.Future<Void> write(SqlConnection conn, List<Grouping.Request<Beat, PlaybackService.BeatResult>> batch, Map<UUID, Locked> sessions,
             Map<Long, Integer> creditedToday, Instant now, LocalDate today) {
         Map<UUID, Locked> state = new LinkedHashMap<>();
+        Map<Long, Long> clocks = new HashMap<>();
         Map<Long, Integer> newCredit = new HashMap<>();
+        long nowMs = now.toEpochMilli();
         List<long[]> completions = new ArrayList<>();
         for (Grouping.Request<Beat, PlaybackService.BeatResult> item : batch) {
             Beat beat = item.question();
@@ -145,9 +151,11 @@ public class HeartbeatBatcher {
             int dayCredit = creditedToday.getOrDefault(s.professionalId(), 0) + newCredit.getOrDefault(s.professionalId(), 0);
             boolean attention = s.attentionDueAt() != null && !now.isBefore(s.attentionDueAt());
             int allowance = attention ? 0 : Math.max(0, config.dailyCapMs() - dayCredit);
-            WatchRule.Outcome o = rule.apply(s.spans(), s.lastPositionMs(), Duration.between(s.lastBeatAt(), now).toMillis(),
-                    new WatchRule.Beat((int) Math.round(beat.beat().positionSeconds() * 1000), beat.beat().playing(),
-                            beat.beat().visible(), beat.beat().playbackRate()), s.durationMs(), allowance);
+            WatchRule.Before before = new WatchRule.Before(s.spans(), s.lastPositionMs(), s.lastBeatAt().toEpochMilli(),
+                    clocks.getOrDefault(s.professionalId(), s.creditedUntilMs()));
+            WatchRule.Outcome o = rule.apply(before, nowMs, new WatchRule.Beat((int) Math.round(beat.beat().positionSeconds() * 1000),
+                    beat.beat().playing(), beat.beat().visible(), beat.beat().playbackRate()), s.durationMs(), allowance);
+            clocks.put(s.professionalId(), o.creditedUntilMs());
             if (o.creditedMs() > 0) {
                 newCredit.merge(s.professionalId(), o.creditedMs(), Integer::sum);
             }
@@ -156,7 +164,7 @@ public class HeartbeatBatcher {
                 completions.add(new long[] {s.professionalId(), s.courseId()});
             }
             state.put(beat.sessionId(), new Locked(s.id(), s.professionalId(), s.lessonId(), s.status(), now, o.positionMs(),
-                    s.attentionDueAt(), o.spans(), complete, s.durationMs(), s.courseId()));
+                    s.attentionDueAt(), o.spans(), complete, s.durationMs(), s.courseId(), o.creditedUntilMs()));
             item.answer(new PlaybackService.BeatResult(PlaybackService.Progress.of(o.spans().covered(), o.positionMs(),
                     s.durationMs(), complete), attention, dayCredit + o.creditedMs() >= config.dailyCapMs()));
         }
@@ -186,12 +194,15 @@ public class HeartbeatBatcher {
             watchedMs[i] = s.spans().covered();
             completedAt[i] = s.completed() ? at : null;
         }
-        io.vertx.core.Future<?> done = conn.preparedQuery(SESSIONS).execute(Tuple.of(ids, times, positions))
+        Long[] clockPids = clocks.keySet().stream().sorted().toArray(Long[]::new);
+        OffsetDateTime[] clockUntil = Arrays.stream(clockPids)
+                .map(pid -> OffsetDateTime.ofInstant(Instant.ofEpochMilli(clocks.get(pid)), ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
+        io.vertx.core.Future<?> done = conn.preparedQuery(SESSIONS).execute(Tuple.of(ids, times, positions, clockPids, clockUntil))
                 .compose(x -> conn.preparedQuery(PROGRESS).execute(Tuple.of(pids, lids, watched, watchedMs, positions,
                         completedAt, times)));
         if (!newCredit.isEmpty()) {
             Long[] creditPids = newCredit.keySet().stream().sorted().toArray(Long[]::new);
-            Integer[] creditMs = java.util.Arrays.stream(creditPids).map(newCredit::get).toArray(Integer[]::new);
+            Integer[] creditMs = Arrays.stream(creditPids).map(newCredit::get).toArray(Integer[]::new);
             done = done.compose(x -> conn.preparedQuery(CREDIT).execute(Tuple.of(creditPids, creditMs, today)));
         }
         for (long[] c : completions) {

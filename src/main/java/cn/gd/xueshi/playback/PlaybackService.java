@@ -79,6 +79,11 @@ public class PlaybackService {
                         insert into lesson_progress (professional_id, lesson_id) values (:pid, :lid)
                         on conflict do nothing""").setParameter("pid", professionalId).setParameter("lid", lesson.id())
                         .executeUpdate())
+                // a new session earns nothing for the time before it: the learner's clock moves up to now
+                .chain(() -> s.createNativeQuery("""
+                        insert into watch_clock (professional_id, credited_until) values (:pid, :now)
+                        on conflict (professional_id) do update set credited_until = greatest(watch_clock.credited_until, :now)""")
+                        .setParameter("pid", professionalId).setParameter("now", now).executeUpdate())
                 .chain(() -> LessonProgress.<LessonProgress>findById(new LessonProgress.Key(professionalId, lesson.id())))
                 .flatMap(progress -> {
                     int resume = progress.positionMs >= lesson.durationMs() - 1000 ? 0 : progress.positionMs;
