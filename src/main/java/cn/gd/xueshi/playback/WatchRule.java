@@ -50,11 +50,6 @@ public record WatchRule(double maxRate, double jumpRate, int toleranceMs, int ma
         return apply(new Before(spans, lastPositionMs, 0, NEVER), elapsedMs, beat, durationMs, Integer.MAX_VALUE);
     }
 
-    /** As above, crediting at most {@code allowanceMs} (what is left of today's cap). */
-    public Outcome apply(WatchedSpans spans, int lastPositionMs, long elapsedMs, Beat beat, int durationMs, int allowanceMs) {
-        return apply(new Before(spans, lastPositionMs, 0, NEVER), elapsedMs, beat, durationMs, allowanceMs);
-    }
-
     /**
      * What a beat arriving at server time {@code nowMs} earns, and the learner's credit clock after it.
      *
@@ -64,19 +59,15 @@ public record WatchRule(double maxRate, double jumpRate, int toleranceMs, int ma
         int position = Math.max(0, Math.min(beat.positionMs(), durationMs));
         long elapsedMs = nowMs - before.sessionBeatAtMs();
         long from = Math.max(before.creditedUntilMs(), before.sessionBeatAtMs());
-        WatchedSpans after = before.spans();
-        int credited = 0;
-        if (beat.playing() && beat.visible() && elapsedMs > 0 && elapsedMs <= maxGapMs && position > before.positionMs()
-                && allowanceMs > 0) {
-            long advance = position - before.positionMs();
-            if (advance <= elapsedMs * jumpRate + toleranceMs) {
-                long span = Math.min(Math.min(budgetMs(from, nowMs), advance), allowanceMs);
-                if (span > 0) {
-                    after = before.spans().plus(before.positionMs(), (int) (before.positionMs() + span));
-                    credited = after.covered() - before.spans().covered();
-                }
-            }
+        long advance = position - before.positionMs();
+        long span = 0;
+        if (beat.playing() && beat.visible() && elapsedMs > 0 && elapsedMs <= maxGapMs
+                && advance <= elapsedMs * jumpRate + toleranceMs) {
+            // nothing when the player went back or stood still, or when the budget or today's allowance is spent
+            span = Math.max(0, Math.min(Math.min(budgetMs(from, nowMs), advance), allowanceMs));
         }
+        WatchedSpans after = before.spans().plus(before.positionMs(), (int) (before.positionMs() + span));
+        int credited = after.covered() - before.spans().covered();
         long creditedUntil = Math.max(nowMs, from + serverMsFor(credited));
         return new Outcome(after, credited, position, isComplete(after.covered(), durationMs), creditedUntil);
     }
@@ -97,7 +88,7 @@ public record WatchRule(double maxRate, double jumpRate, int toleranceMs, int ma
      */
     long budgetMs(long fromMs, long nowMs) {
         long serverMs = nowMs - fromMs + (long) Math.floor(toleranceMs / maxRate);
-        return serverMs <= 0 ? 0 : (long) Math.floor(serverMs * maxRate);
+        return Math.max(0, (long) Math.floor(serverMs * maxRate));
     }
 
     /** Server time that {@code creditedMs} of credit uses up at {@code maxRate}. */

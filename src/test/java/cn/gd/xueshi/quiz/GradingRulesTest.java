@@ -64,4 +64,52 @@ class GradingRulesTest {
         assertNotEquals(first, QuizDraw.draw(bank, 5, 7, 3, 1, 2));
         assertEquals(3, QuizDraw.draw(bank.subList(0, 3), 5, 7, 3, 1, 1).size());
     }
+
+    @Test
+    void aScoreExactlyAtThePassMarkPasses() {
+        Grader.Graded g = Grader.grade(PAPER, Map.of(1L, List.of(11L), 2L, List.of(21L, 22L)), 67);
+        assertEquals(67, g.score());
+        assertTrue(g.passed());
+        assertFalse(Grader.grade(PAPER, Map.of(1L, List.of(11L), 2L, List.of(21L, 22L)), 68).passed());
+    }
+
+    @Test
+    void oneOptionForASingleChoiceQuestionIsAccepted() {
+        assertNull(Grader.refusal(PAPER, Map.of(1L, List.of(11L), 3L, List.of(31L))));
+        assertNull(Grader.refusal(PAPER, Map.of(1L, List.of())));
+    }
+
+    @Test
+    void everyPartOfTheSeedChangesThePaperWhichIsAlwaysInBankOrder() {
+        List<KeyedQuestion> bank = new java.util.ArrayList<>();
+        for (long i = 1; i <= 30; i++) {
+            bank.add(new KeyedQuestion(i, "SINGLE", "q" + i, List.of()));
+        }
+        List<KeyedQuestion> paper = QuizDraw.draw(bank, 5, 7, 3, 1, 1);
+        assertNotEquals(paper, QuizDraw.draw(bank, 5, 8, 3, 1, 1), "another learner");
+        assertNotEquals(paper, QuizDraw.draw(bank, 5, 7, 4, 1, 1), "another course");
+        assertNotEquals(paper, QuizDraw.draw(bank, 5, 7, 3, 2, 1), "another round");
+        assertNotEquals(paper, QuizDraw.draw(bank, 5, 7, 3, 1, 2), "another attempt");
+        java.util.Set<List<KeyedQuestion>> byLearner = new java.util.HashSet<>();
+        java.util.Set<List<KeyedQuestion>> byLearnerInCourseZero = new java.util.HashSet<>();
+        java.util.Set<List<KeyedQuestion>> byCourse = new java.util.HashSet<>();
+        java.util.Set<List<KeyedQuestion>> byRound = new java.util.HashSet<>();
+        java.util.Set<List<KeyedQuestion>> byAttempt = new java.util.HashSet<>();
+        for (int n = 1; n <= 12; n++) {
+            byLearner.add(QuizDraw.draw(bank, 5, n, 3, 1, 1));
+            byLearnerInCourseZero.add(QuizDraw.draw(bank, 5, n, 0, 1, 1));
+            byCourse.add(QuizDraw.draw(bank, 5, 7, n, 1, 1));
+            byRound.add(QuizDraw.draw(bank, 5, 7, 3, n, 1));
+            byAttempt.add(QuizDraw.draw(bank, 5, 7, 3, 1, n));
+        }
+        assertEquals(List.of(12, 12, 12, 12, 12), List.of(byLearner.size(), byLearnerInCourseZero.size(), byCourse.size(),
+                byRound.size(), byAttempt.size()),
+                "twelve learners, courses, rounds or attempts draw twelve different papers");
+        for (long pid = 1; pid <= 20; pid++) {
+            List<KeyedQuestion> drawn = QuizDraw.draw(bank, 5, pid, 3, 1, 1);
+            for (int i = 1; i < drawn.size(); i++) {
+                assertTrue(drawn.get(i - 1).id() < drawn.get(i).id(), "questions in bank order");
+            }
+        }
+    }
 }
