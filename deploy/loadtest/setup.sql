@@ -28,4 +28,8 @@ where p.sector = 'bench' and l.object_key = 'lessons/bench.mp4' and p.id in (
     select id from professional where sector = 'bench' order by id limit :n);
 update lesson_progress set watched = '', watched_ms = 0, position_ms = 0, completed_at = null
  where lesson_id = (select id from lesson where object_key = 'lessons/bench.mp4');
+-- each learner's credit clock starts with the session, as a session start through the API does
+insert into watch_clock (professional_id, credited_until)
+select id, now() from professional where sector = 'bench'
+on conflict (professional_id) do update set credited_until = excluded.credited_until;
 delete from watch_day where professional_id in (select id from professional where sector = 'bench');
