@@ -25,6 +25,7 @@ class ArchitectureTest {
         noClasses().that().haveSimpleName("WatchRule").or().haveSimpleName("WatchedSpans").or().haveSimpleName("Grader")
                 .or().haveSimpleName("QuizDraw").or().haveSimpleName("YearRecord").or().haveSimpleName("IdNumber")
                 .or().haveSimpleName("CreditCode").or().haveSimpleName("LoginThrottle").or().haveSimpleName("ContentReader")
+                .or().haveSimpleName("ReviewFlow").or().haveSimpleName("ReviewPolicy").or().haveSimpleName("Scope")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..", "io.smallrye..",
                         "io.vertx..")
                 .check(CLASSES);

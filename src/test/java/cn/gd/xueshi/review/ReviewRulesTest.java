@@ -1,0 +1,108 @@
+package cn.gd.xueshi.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cn.gd.xueshi.identity.Role;
+import cn.gd.xueshi.identity.Scope;
+import cn.gd.xueshi.identity.Sector;
+
+class ReviewRulesTest {
+
+    private final ReviewPolicy courses = ReviewPolicy.of(ReviewKind.COURSE);
+    private final ReviewSubject publicCourse = new ReviewSubject(ReviewKind.COURSE, 1, Scope.PROVINCE);
+    private final ReviewSubject engineeringCourse = new ReviewSubject(ReviewKind.COURSE, 1, Scope.province(Sector.ENGINEERING));
+    private final Actor editor = new Actor(1, Set.of(Role.EDITOR), Scope.PROVINCE);
+    private final Actor otherEditor = new Actor(2, Set.of(Role.EDITOR), Scope.PROVINCE);
+    private final Actor provinceHr = new Actor(3, Set.of(Role.HR_ADMIN), Scope.PROVINCE);
+    private final Actor cityHr = new Actor(4, Set.of(Role.HR_ADMIN), Scope.city("4401", null));
+    private final Actor engineeringReviewer = new Actor(5, Set.of(Role.AUTHORITY_REVIEWER), Scope.province(Sector.ENGINEERING));
+    private final Actor healthReviewer = new Actor(6, Set.of(Role.AUTHORITY_REVIEWER), Scope.province(Sector.HEALTH));
+
+    @Test
+    void aDraftIsSubmittedThenApprovedOrReturnedAndAReturnedItemIsSubmittedAgain() {
+        assertEquals(ReviewState.SUBMITTED, ReviewFlow.next(ReviewState.DRAFT, ReviewAction.SUBMIT).to());
+        assertEquals(ReviewState.APPROVED, ReviewFlow.next(ReviewState.SUBMITTED, ReviewAction.APPROVE).to());
+        assertEquals(ReviewState.RETURNED, ReviewFlow.next(ReviewState.SUBMITTED, ReviewAction.RETURN).to());
+        assertEquals(ReviewState.SUBMITTED, ReviewFlow.next(ReviewState.RETURNED, ReviewAction.SUBMIT).to());
+    }
+
+    @Test
+    void everyOtherStepIsRefusedWithAReason() {
+        assertRefused(ReviewState.SUBMITTED, ReviewAction.SUBMIT, "已提交审核，请等待审核结果。");
+        assertRefused(ReviewState.APPROVED, ReviewAction.SUBMIT, "已审核通过，不能再次提交；如需修改请创建新版本。");
+        assertRefused(ReviewState.DRAFT, ReviewAction.APPROVE, "尚未提交审核，不能审核。");
+        assertRefused(ReviewState.DRAFT, ReviewAction.RETURN, "尚未提交审核，不能审核。");
+        assertRefused(ReviewState.RETURNED, ReviewAction.APPROVE, "已退回修改，待重新提交后才能审核。");
+        assertRefused(ReviewState.RETURNED, ReviewAction.RETURN, "已退回修改，待重新提交后才能审核。");
+        assertRefused(ReviewState.APPROVED, ReviewAction.APPROVE, "已审核通过，不能再次审核。");
+        assertRefused(ReviewState.APPROVED, ReviewAction.RETURN, "已审核通过，不能再次审核。");
+    }
+
+    private static void assertRefused(ReviewState from, ReviewAction action, String why) {
+        ReviewFlow.Step step = ReviewFlow.next(from, action);
+        assertFalse(step.allowed());
+        assertNull(step.to());
+        assertEquals(why, step.refusal());
+    }
+
+    @Test
+    void onlyTheCoursesOwnEditorSubmitsIt() {
+        assertNull(courses.refusal(editor, publicCourse, ReviewAction.SUBMIT));
+        assertEquals("只有课程的编辑可以提交审核。", courses.refusal(otherEditor, publicCourse, ReviewAction.SUBMIT));
+        assertEquals("只有课程的编辑可以提交审核。", courses.refusal(new Actor(1, Set.of(Role.HR_ADMIN), Scope.PROVINCE),
+                publicCourse, ReviewAction.SUBMIT));
+    }
+
+    @Test
+    void publicCoursesAreDecidedByTheProvincialHrDepartmentOnly() {
+        assertNull(courses.refusal(provinceHr, publicCourse, ReviewAction.APPROVE));
+        assertNull(courses.refusal(provinceHr, publicCourse, ReviewAction.RETURN));
+        for (Actor other : new Actor[] {cityHr, engineeringReviewer, otherEditor}) {
+            assertEquals("公需课程由省人力资源社会保障部门审核。", courses.refusal(other, publicCourse, ReviewAction.APPROVE));
+        }
+    }
+
+    @Test
+    void professionalCoursewareIsDecidedByAReviewerOfItsSectorWhoseRegionCoversIt() {
+        assertNull(courses.refusal(engineeringReviewer, engineeringCourse, ReviewAction.APPROVE));
+        assertEquals("该课程由工程技术行业主管部门审核。", courses.refusal(healthReviewer, engineeringCourse, ReviewAction.APPROVE));
+        assertEquals("该课程由工程技术行业主管部门审核。", courses.refusal(provinceHr, engineeringCourse, ReviewAction.RETURN));
+        Actor cantonReviewer = new Actor(7, Set.of(Role.AUTHORITY_REVIEWER), Scope.city("4401", Sector.ENGINEERING));
+        assertEquals("该课程由工程技术行业主管部门审核。", courses.refusal(cantonReviewer, engineeringCourse, ReviewAction.APPROVE));
+        ReviewSubject cantonCourse = new ReviewSubject(ReviewKind.COURSE, 1, Scope.city("4401", Sector.ENGINEERING));
+        assertNull(courses.refusal(cantonReviewer, cantonCourse, ReviewAction.APPROVE));
+        assertNull(courses.refusal(engineeringReviewer, cantonCourse, ReviewAction.APPROVE));
+        Actor shenzhenReviewer = new Actor(8, Set.of(Role.AUTHORITY_REVIEWER), Scope.city("4403", Sector.ENGINEERING));
+        assertEquals("该课程由工程技术行业主管部门审核。", courses.refusal(shenzhenReviewer, cantonCourse, ReviewAction.APPROVE));
+    }
+
+    @Test
+    void nobodyDecidesTheirOwnItemWhateverTheirRoles() {
+        Actor editorAndHr = new Actor(1, Set.of(Role.EDITOR, Role.HR_ADMIN), Scope.PROVINCE);
+        assertEquals("不能审核自己提交的内容。", courses.refusal(editorAndHr, publicCourse, ReviewAction.APPROVE));
+        assertEquals("不能审核自己提交的内容。", courses.refusal(editorAndHr, publicCourse, ReviewAction.RETURN));
+    }
+
+    @Test
+    void aCityScopeNeedsOneOfTheTwentyOneCitiesAndSeesOnlyItself() {
+        assertThrows(IllegalArgumentException.class, () -> Scope.city("4410", null));
+        assertThrows(IllegalArgumentException.class, () -> Scope.city(null, null));
+        assertTrue(Scope.PROVINCE.regionCovers(Scope.city("4419", null)));
+        assertTrue(Scope.city("4419", null).regionCovers(Scope.city("4419", Sector.HEALTH)));
+        assertFalse(Scope.city("4419", null).regionCovers(Scope.city("4420", null)));
+        assertFalse(Scope.city("4419", null).regionCovers(Scope.PROVINCE));
+    }
+
+    @Test
+    void kindsWhoseIssueHasNotLandedHaveNoPolicyYet() {
+        assertThrows(IllegalStateException.class, () -> ReviewPolicy.of(ReviewKind.DECLARATION));
+    }
+}
