@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -42,6 +40,7 @@ import cn.gd.xueshi.playback.PlaybackConfig;
 import cn.gd.xueshi.playback.PlaybackService;
 import cn.gd.xueshi.quiz.QuizService;
 import cn.gd.xueshi.shared.ProblemException;
+import cn.gd.xueshi.shared.SafeMarkdown;
 
 /** The learner's pages (Chinese first, usable on a phone). They call the same services as the API. */
 @Path("/")
@@ -95,8 +94,6 @@ public class PageResource {
     public record QuestionRow(long id, String text, String kind, String kindLabel, List<CatalogViews.KeyedOption> options) {
     }
 
-    private static final Parser MARKDOWN = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).build();
     /**
      * Pages that are the same for every visitor of a kind (anonymous, signed in, learner) but for a
      * few values are rendered once as shells with holes (0 the name, 1 the CSRF token, then the
@@ -211,7 +208,7 @@ public class PageResource {
 
     private PageShell catalogShell(CatalogViews.YearView view) {
         return shell(catalogShells, view.year(), view, frame -> PageShell.cut(Templates.catalog(frame, view, view.subjects()
-                .stream().map(s -> HTML.render(MARKDOWN.parse(s.guideMarkdown()))).toList()).render(), 2));
+                .stream().map(s -> SafeMarkdown.toHtml(s.guideMarkdown())).toList()).render(), 2));
     }
 
     @GET

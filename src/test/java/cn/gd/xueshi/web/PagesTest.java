@@ -8,9 +8,12 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import cn.gd.xueshi.support.Api;
+import cn.gd.xueshi.support.Db;
 import cn.gd.xueshi.support.Learners;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -95,6 +98,23 @@ class PagesTest {
                 .then().statusCode(403).body("type", equalTo("/problems/csrf"));
         given().contentType("application/json").cookie("xueshi_token", l.token()).cookie("xueshi_csrf", CSRF).header("X-CSRF-Token", CSRF)
                 .post("/api/lessons/" + lesson + "/sessions").then().statusCode(201);
+    }
+
+    @Test
+    void anyAuthorizationHeaderBesideTheCookieStillNeedsTheCsrfHeader() {
+        Learners.Learner l = Learners.create();
+        Learners.Learner other = Learners.create();
+        long lesson = Api.lessonId("ai-at-work", 1);
+        for (String authorization : List.of("Basic eHl6OnBhc3M=", "Bearer", "Bearer ", "Bearer not-a-token", "Bearer " + other.token(),
+                "Negotiate abc")) {
+            given().contentType("application/json").cookie("xueshi_token", l.token()).cookie("xueshi_csrf", CSRF)
+                    .header("Authorization", authorization).post("/api/lessons/" + lesson + "/sessions")
+                    .then().statusCode(403).body("type", equalTo("/problems/csrf"));
+        }
+        assertEquals(0, Db.number("select count(*) from playback_session where professional_id in (?, ?)", l.professionalId(),
+                other.professionalId()));
+        // an API client with its Bearer token and no cookie needs no CSRF token
+        Api.as(other.token()).post("/api/lessons/" + lesson + "/sessions").then().statusCode(201);
     }
 
     @Test
