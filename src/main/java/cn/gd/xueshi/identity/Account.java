@@ -1,6 +1,5 @@
 package cn.gd.xueshi.identity;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,8 +26,6 @@ public class Account extends PanacheEntityBase {
     public String roles;
     public Long professionalId;
     public Long employerId;
-    public int failedLogins;
-    public Instant lockedUntil;
 
     public Set<String> roleSet() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());

@@ -27,6 +27,9 @@ public class PasswordHasher {
     }
 
     public String hash(String password) {
+        if (!PasswordRule.fitsBcrypt(password)) {
+            throw new IllegalArgumentException(PasswordRule.tooLong());
+        }
         return BcryptUtil.bcryptHash(password, cost);
     }
 

@@ -79,8 +79,9 @@ public class RegistrationService {
             throw ProblemException.unprocessable("invalid-username", "用户名应为 3–64 位字母、数字或 _ . -。");
         }
         String password = required(request.password(), "初始密码");
-        if (password.length() < 8 || password.length() > 200) {
-            throw ProblemException.unprocessable("weak-password", "密码至少 8 位。");
+        String weak = PasswordRule.refusal(password);
+        if (weak != null) {
+            throw ProblemException.unprocessable("weak-password", weak);
         }
         String code = required(request.employerCreditCode(), "单位统一社会信用代码").toUpperCase();
         return Employer.<Employer>find("creditCode", code).firstResult().flatMap(employer -> {

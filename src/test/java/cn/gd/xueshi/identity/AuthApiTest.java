@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -64,10 +69,76 @@ class AuthApiTest {
         }
         as(null).body(Map.of("username", l.username(), "password", Learners.PASSWORD)).post("/api/auth/login").then()
                 .statusCode(429).header("Retry-After", notNullValue()).body("type", equalTo("/problems/sign-in-paused"));
-        assertEquals(5, Db.number("select failed_logins from account where id = ?", l.accountId()));
+        assertEquals(5, Db.number("select failures from sign_in_throttle where name = ?", l.username()));
         clock.advance(Duration.ofSeconds(31));
         as(null).body(Map.of("username", l.username(), "password", Learners.PASSWORD)).post("/api/auth/login").then().statusCode(200);
-        assertEquals(0, Db.number("select failed_logins from account where id = ?", l.accountId()));
+        assertEquals(0, Db.number("select failures from sign_in_throttle where name = ?", l.username()));
+    }
+
+    private static List<Integer> parallelSignIns(String username, int count, String password) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(pool.submit(() -> as(null).body(Map.of("username", username, "password", password))
+                        .post("/api/auth/login").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> a : answers) {
+                statuses.add(a.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void parallelWrongPasswordsAreCheckedAtMostFreeFailuresTimes() throws Exception {
+        Learners.Learner l = Learners.create();
+        List<Integer> statuses = parallelSignIns(l.username(), 40, "wrong-password");
+        assertEquals(5, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
+        assertEquals(35, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        as(null).body(Map.of("username", l.username(), "password", Learners.PASSWORD)).post("/api/auth/login").then()
+                .statusCode(429).body("type", equalTo("/problems/sign-in-paused"));
+        clock.advance(Duration.ofSeconds(31));
+        // one more password per pause: of ten at once after the pause, one is checked
+        List<Integer> after = parallelSignIns(l.username(), 10, "wrong-again");
+        assertEquals(1, after.stream().filter(s -> s == 401).count(), after.toString());
+        clock.advance(Duration.ofSeconds(61));
+        as(null).body(Map.of("username", l.username(), "password", Learners.PASSWORD)).post("/api/auth/login").then().statusCode(200);
+    }
+
+    @Test
+    void unknownNamesArePausedExactlyLikeKnownOnes() throws Exception {
+        Learners.Learner l = Learners.create();
+        String unknown = "nobody-" + l.username();
+        List<Integer> known = parallelSignIns(l.username(), 12, "wrong-password");
+        List<Integer> nobody = parallelSignIns(unknown, 12, "wrong-password");
+        known.sort(null);
+        nobody.sort(null);
+        assertEquals(known, nobody);
+        String knownDetail = as(null).body(Map.of("username", l.username(), "password", "x-1234567")).post("/api/auth/login").then()
+                .statusCode(429).header("Retry-After", notNullValue()).extract().path("detail");
+        String unknownDetail = as(null).body(Map.of("username", unknown.toUpperCase(), "password", "x-1234567")).post("/api/auth/login")
+                .then().statusCode(429).header("Retry-After", notNullValue()).body("type", equalTo("/problems/sign-in-paused"))
+                .extract().path("detail");
+        assertEquals(knownDetail.replaceAll("\\d+", "N"), unknownDetail.replaceAll("\\d+", "N"));
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedNotCut() {
+        Learners.Learner l = Learners.create();
+        String first72 = "A".repeat(72);
+        Db.update("update account set password_hash = ? where id = ?",
+                io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(first72, 4), l.accountId());
+        as(null).body(Map.of("username", l.username(), "password", first72)).post("/api/auth/login").then().statusCode(200);
+        as(null).body(Map.of("username", l.username(), "password", first72 + "y")).post("/api/auth/login").then().statusCode(400)
+                .body("type", equalTo("/problems/password-too-long"))
+                .body("detail", equalTo("密码不能超过 72 个字节（英文字母、数字每个 1 字节，汉字每个 3 字节）。"));
+        // 24 Chinese characters are 72 bytes; 25 are 75
+        as(null).body(Map.of("username", l.username(), "password", "学".repeat(25))).post("/api/auth/login").then().statusCode(400);
+        as(null).body(Map.of("username", l.username(), "password", "学".repeat(24))).post("/api/auth/login").then().statusCode(401);
     }
 
     @Test

@@ -74,6 +74,13 @@ class RegistrationApiTest {
         body.put("employerCreditCode", "91350100M000100Y43");
         as(hr).body(body).post("/api/professionals").then().statusCode(422).body("type", equalTo("/problems/unknown-employer"));
         as(hr).body("[1,2,3]").post("/api/professionals").then().statusCode(400);
+        body = professional(id, "li-x");
+        body.put("password", "A".repeat(73));
+        as(hr).body(body).post("/api/professionals").then().statusCode(422).body("type", equalTo("/problems/weak-password"))
+                .body("detail", equalTo("密码不能超过 72 个字节（英文字母、数字每个 1 字节，汉字每个 3 字节）。"));
+        body.put("password", "短密码");
+        as(hr).body(body).post("/api/professionals").then().statusCode(422).body("detail", equalTo("密码至少 8 位。"));
+        assertEquals(0, Db.number("select count(*) from professional where id_number = ?", id));
     }
 
     @Test
