@@ -75,6 +75,11 @@ class DeploymentFilesTest {
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
         assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), probe + " on the management port");
+        }
+        assertEquals(9000, container.at("/ports/1/containerPort").asInt());
+        assertEquals("9000", deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText());
         assertTrue(kind(docs, "HorizontalPodAutoscaler").at("/spec/minReplicas").asInt() >= 2);
         assertEquals("xueshi", kind(docs, "Service").at("/spec/selector/app.kubernetes.io~1name").asText());
         assertEquals("xueshi", kind(docs, "Ingress").at("/spec/rules/0/http/paths/0/backend/service/name").asText());

@@ -48,7 +48,8 @@ class MultiInstanceIT {
     private static Process nginx;
     private static String balancer;
 
-    record Instance(String id, String url, Process process, Path log) {
+    /** A packaged instance: its API at {@code url}, its health and metrics on the management port at {@code management}. */
+    record Instance(String id, String url, String management, Process process, Path log) {
     }
 
     @BeforeAll
@@ -82,19 +83,21 @@ class MultiInstanceIT {
 
     private static Instance launch(String id, Path dir) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         Path log = dir.resolve("instance-" + id + ".log");
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx384m", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         servers.properties().forEach((key, value) -> env.put(key.toUpperCase().replaceAll("[.-]", "_"), value));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("XUESHI_CONTENT_DIR", Path.of("content").toAbsolutePath().toString());
         env.put("XUESHI_IDENTITY_SEED_DEMO", "true");
         env.put("XUESHI_IDENTITY_SECURE_COOKIE", "false");
         env.put("XUESHI_IDENTITY_BCRYPT_COST", "4");
         env.put("XUESHI_INSTANCE_ID", id);
         env.put("XUESHI_PLAYBACK_SWEEP_EVERY", "2s");
-        return new Instance(id, "http://127.0.0.1:" + port, pb.start(), log);
+        return new Instance(id, "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort, pb.start(), log);
     }
 
     private static void awaitReady(Instance i) throws Exception {
@@ -103,7 +106,7 @@ class MultiInstanceIT {
         while (System.currentTimeMillis() < deadline) {
             assertTrue(i.process().isAlive(), "instance " + i.id() + " died: " + Files.readString(i.log()));
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(i.url() + "/q/health/ready")).build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(i.management() + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -143,7 +146,7 @@ class MultiInstanceIT {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 100; i++) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(url + "/api/ping")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return url;
                 }
@@ -301,4 +304,13 @@ class MultiInstanceIT {
         }
     }
 
+    @Test
+    void healthAndMetricsAreServedOnTheManagementPortOnly() {
+        Instance a = INSTANCES.get(0);
+        given().get(a.url() + "/q/metrics").then().statusCode(404);
+        given().get(a.url() + "/q/health/ready").then().statusCode(404);
+        given().get(a.management() + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(a.management() + "/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds_count"));
+    }
 }

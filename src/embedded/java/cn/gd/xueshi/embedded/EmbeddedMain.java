@@ -1,7 +1,10 @@
 package cn.gd.xueshi.embedded;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -30,20 +33,32 @@ public class EmbeddedMain {
                 System.err.println("embedded servers did not stop cleanly: " + e);
             }
         }, "embedded-servers-stop"));
-        for (Map.Entry<String, String> e : servers.properties().entrySet()) {
-            System.setProperty(e.getKey(), e.getValue());
-        }
-        setDefault("xueshi.content.dir", "content");
-        setDefault("xueshi.identity.seed-demo", "true");
-        setDefault("xueshi.identity.secure-cookie", "false");
+        Map<String, String> defaults = new LinkedHashMap<>(servers.properties());
+        defaults.put("xueshi.content.dir", "content");
+        defaults.put("xueshi.identity.seed-demo", "true");
+        defaults.put("xueshi.identity.secure-cookie", "false");
+        applyDefaults(defaults, System.getenv(), System.getProperties());
         System.out.printf("embedded PostgreSQL and S3 started in %d ms, data under %s%n",
                 (System.nanoTime() - started) / 1_000_000, data);
         Quarkus.run(args);
     }
 
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
+    /**
+     * Supplies the launcher's settings as system properties, each only where neither a system
+     * property nor an environment variable already sets it: system properties outrank the
+     * environment in MicroProfile Config, so a default set blindly would hide every documented
+     * variable.
+     */
+    static void applyDefaults(Map<String, String> defaults, Map<String, String> env, Properties system) {
+        defaults.forEach((key, value) -> {
+            if (system.getProperty(key) == null && !env.containsKey(envName(key)) && !env.containsKey(key)) {
+                system.setProperty(key, value);
+            }
+        });
+    }
+
+    /** The environment variable MicroProfile Config reads for a property: {@code xueshi.content.dir} → {@code XUESHI_CONTENT_DIR}. */
+    static String envName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

@@ -7,13 +7,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -30,7 +35,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class EmbeddedServers implements AutoCloseable {
 
     public static final String S3_IDENTITY = "xueshi";
-    public static final String S3_CREDENTIAL = "xueshi-embedded-secret";
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final EmbeddedPostgres postgres;
     private final S3Proxy s3;
@@ -43,25 +49,34 @@ public final class EmbeddedServers implements AutoCloseable {
         this.blobs = blobs;
     }
 
-    /** Starts both servers with their data under {@code dataDir}; a second start finds the data again. */
+    /**
+     * Starts both servers with their data under {@code dataDir}; a second start finds the data again.
+     * A persistent (run) server acknowledges a commit only once it is on disk (zonky's builder turns
+     * {@code synchronous_commit} off, which suits throwaway test databases only).
+     */
     public static EmbeddedServers start(Path dataDir, boolean persistent) throws Exception {
         Files.createDirectories(dataDir);
+        Path keys = secretsDir(dataDir.resolve("keys"));
+        String s3Credential = secret(keys.resolve("object-store-secret"));
         System.setProperty("ot.epg.working-dir", dataDir.resolve("pg-runtime").toString());
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.resolve("postgres"))
                 .setCleanDataDirectory(!persistent)
                 .setPort(freePort())
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("synchronous_commit", persistent ? "on" : "off")
+                .setServerConfig("fsync", persistent ? "on" : "off")
+                .setServerConfig("full_page_writes", persistent ? "on" : "off")
                 .start();
 
         Path objects = Files.createDirectories(dataDir.resolve("objects"));
         Properties jclouds = new Properties();
         jclouds.setProperty("jclouds.filesystem.basedir", objects.toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem").credentials(S3_IDENTITY, S3_CREDENTIAL)
+        BlobStoreContext context = ContextBuilder.newBuilder("filesystem").credentials(S3_IDENTITY, s3Credential)
                 .overrides(jclouds).build(BlobStoreContext.class);
         URI endpoint = URI.create("http://127.0.0.1:" + freePort());
         S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(endpoint)
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_IDENTITY, S3_CREDENTIAL).build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_IDENTITY, s3Credential).build();
         proxy.start();
         long deadline = System.currentTimeMillis() + 20_000;
         while (!"STARTED".equals(proxy.getState())) {
@@ -79,9 +94,42 @@ public final class EmbeddedServers implements AutoCloseable {
         servers.properties.put("quarkus.datasource.password", "postgres");
         servers.properties.put("xueshi.storage.endpoint", endpoint.toString());
         servers.properties.put("xueshi.storage.access-key", S3_IDENTITY);
-        servers.properties.put("xueshi.storage.secret-key", S3_CREDENTIAL);
-        servers.keys(dataDir.resolve("keys"));
+        servers.properties.put("xueshi.storage.secret-key", s3Credential);
+        servers.keys(keys);
         return servers;
+    }
+
+    /**
+     * The folder of this data directory's secrets, readable by its owner alone (also when an older
+     * version made it readable by everyone): whoever reads the signing key can sign in as anyone.
+     */
+    static Path secretsDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.setPosixFilePermissions(f, OWNER_ONLY_FILE);
+            }
+        }
+        return dir;
+    }
+
+    /** A random secret kept in {@code file} (owner-only), made on first use and the same ever after. */
+    static String secret(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            writeOwnerOnly(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        Files.deleteIfExists(part);
+        Files.createFile(part, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        Files.writeString(part, text, StandardCharsets.US_ASCII);
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** RS256 signing keys, made once and kept with the data (production configures its own). */
@@ -89,12 +137,11 @@ public final class EmbeddedServers implements AutoCloseable {
         Path priv = dir.resolve("private-key.pem");
         Path pub = dir.resolve("public-key.pem");
         if (!Files.exists(priv) || !Files.exists(pub)) {
-            Files.createDirectories(dir);
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-            Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            writeOwnerOnly(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            writeOwnerOnly(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         }
         properties.put("smallrye.jwt.sign.key.location", priv.toUri().toString());
         properties.put("mp.jwt.verify.publickey.location", pub.toUri().toString());

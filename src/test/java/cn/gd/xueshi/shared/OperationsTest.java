@@ -4,8 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,5 +43,28 @@ class OperationsTest {
                         containsString("/api/courses/{courseId}"), containsString("/api/lessons/{lessonId}/sessions"),
                         containsString("/api/sessions/{sessionId}/heartbeats"), containsString("/api/courses/{courseId}/quiz"),
                         containsString("/api/courses/{courseId}/quiz/attempts"), containsString("/api/me/hours"));
+    }
+
+    @Test
+    void theApiDocumentListsOnlyTheApiAndItsOwnTypes() {
+        Map<String, Object> doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        for (String path : paths.keySet()) {
+            assertTrue(path.startsWith("/api/"), "not an API path: " + path);
+        }
+        Set<String> ours = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.gd.xueshi").stream().map(JavaClass::getSimpleName).collect(Collectors.toSet());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> components = (Map<String, Object>) doc.getOrDefault("components", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> schemas = (Map<String, Object>) components.getOrDefault("schemas", Map.of());
+        Set<String> foreign = new TreeSet<>(schemas.keySet());
+        foreign.removeIf(ours::contains);
+        foreign.removeAll(Set.of("Instant", "LocalDate", "OffsetDateTime", "Duration")); // JSON strings in ISO 8601
+        assertEquals(Set.of(), foreign, "schemas that are not the API's own types");
+        assertFalse(schemas.keySet().stream().anyMatch(n -> n.contains("TemplateInstance") || n.contains("EngineImpl")
+                || n.contains("AtomicLong")), schemas.keySet().toString());
     }
 }
