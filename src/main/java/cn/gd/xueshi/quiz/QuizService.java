@@ -102,17 +102,22 @@ public class QuizService {
             List<CatalogViews.KeyedQuestion> bank, Map<Long, List<Long>> answers) {
         long courseId = course.id();
         Long[] lessonIds = course.lessons().stream().map(CatalogViews.LessonView::id).toArray(Long[]::new);
-        // one round trip: enrol if new, lock the enrollment row (ON CONFLICT DO UPDATE locks it), count
+        // enrol if new and lock the enrollment row (ON CONFLICT DO UPDATE locks it); then count in a
+        // statement of its own: its snapshot is taken after the lock, so it sees what a racing
+        // submission committed (a new round, lessons to watch again), which a subquery of the
+        // locking statement would not
         return conn.preparedQuery("""
-                with e as (insert into course_enrollment (professional_id, course_id) values ($1, $2)
-                           on conflict (professional_id, course_id) do update set round = course_enrollment.round
-                           returning round, passed_at)
-                select e.round, e.passed_at is not null,
-                       (select count(*) from quiz_attempt a
-                         where a.professional_id = $1 and a.course_id = $2 and a.round = e.round),
-                       (select count(*) from lesson_progress p
-                         where p.professional_id = $1 and p.lesson_id = any($3) and p.completed_at is not null)
-                  from e""").execute(Tuple.of(professionalId, courseId, lessonIds))
+                insert into course_enrollment (professional_id, course_id) values ($1, $2)
+                on conflict (professional_id, course_id) do update set round = course_enrollment.round""")
+                .execute(Tuple.of(professionalId, courseId))
+                .chain(() -> conn.preparedQuery("""
+                        select e.round, e.passed_at is not null,
+                               (select count(*) from quiz_attempt a
+                                 where a.professional_id = $1 and a.course_id = $2 and a.round = e.round),
+                               (select count(*) from lesson_progress p
+                                 where p.professional_id = $1 and p.lesson_id = any($3) and p.completed_at is not null)
+                          from course_enrollment e where e.professional_id = $1 and e.course_id = $2""")
+                        .execute(Tuple.of(professionalId, courseId, lessonIds)))
                 .chain(rows -> {
                     Row c = rows.iterator().next();
                     int round = c.getInteger(0);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.JDBCException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -22,6 +23,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.pgclient.PgException;
 
 /**
  * The one error path: every refusal becomes RFC 9457 problem+json under /api and a readable
@@ -52,7 +54,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
-    public Response badJson(HttpServerRequest request) {
+    public Response badJson(Exception e, HttpServerRequest request) {
+        ProblemException told = causeOf(e, ProblemException.class);
+        if (told != null) {
+            return respond(told, request);
+        }
         return respond(ProblemException.badRequest("malformed-body",
                 "请求内容不是有效的 JSON，或字段类型不正确（例如把数字写成了文字）。"), request);
     }
@@ -66,8 +72,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
-        if (status == 400 && e.getCause() instanceof JsonProcessingException) {
-            return badJson(request);
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, request);
         }
         String detail = switch (status) {
             case 404 -> "没有找到您要的内容。";
@@ -90,10 +96,52 @@ public class ProblemMapper {
             if (cause instanceof ConstraintViolationException c) {
                 return constraint(c, request);
             }
+            String sqlState = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (refusedInput(sqlState) != null) {
+                Log.warnf("PostgreSQL refused input (%s) on %s %s", sqlState, request.method(), request.path());
+                return respond(refusedInput(sqlState), request);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return badJson(json, request);
+            }
+            if (cause instanceof IllegalArgumentException && decodingUrl(cause)) {
+                return respond(ProblemException.badRequest("malformed-encoding",
+                        "请求中的百分号编码（%XX）不正确，请检查后重试。"), request);
+            }
             cause = cause.getCause();
         }
         Log.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
         return respond(new ProblemException(500, "internal", "Internal Server Error", "服务出现意外错误，已记录，请稍后再试。"), request);
+    }
+
+    /** What the client did wrong when PostgreSQL refuses a statement because of the values in it; null when it is ours. */
+    static ProblemException refusedInput(String state) {
+        if (state == null) {
+            return null;
+        }
+        return switch (state) {
+            case "23505" -> ProblemException.conflict("conflict", "数据与已有记录冲突（可能是重复提交），请刷新后重试。");
+            case "22021", "22P05" -> TextRule.refusal();
+            case "22001" -> ProblemException.badRequest("too-long", "输入内容过长，请缩短后重试。");
+            case "22003", "22008", "22007", "22P02" -> ProblemException.badRequest("invalid-value", "输入的数值或日期超出允许范围或格式不正确。");
+            default -> null;
+        };
+    }
+
+    /** Whether the framework threw this while percent-decoding the client's URL or form body. */
+    private static boolean decodingUrl(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().endsWith(".URLUtils");
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private static ProblemException unauthenticated() {

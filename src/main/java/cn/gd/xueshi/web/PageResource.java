@@ -1,6 +1,7 @@
 package cn.gd.xueshi.web;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -313,9 +314,15 @@ public class PageResource {
 
     /** Only a path on this site, never another host. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")
+                || next.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
             return "/";
         }
-        return next;
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

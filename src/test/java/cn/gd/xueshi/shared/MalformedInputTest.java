@@ -1,0 +1,199 @@
+package cn.gd.xueshi.shared;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gd.xueshi.support.Api;
+import cn.gd.xueshi.support.Db;
+import cn.gd.xueshi.support.Learners;
+import cn.gd.xueshi.support.RawHttp;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+
+/**
+ * Every operation the API document lists, called with malformed paths, parameters, bodies and
+ * headers, anonymously and as every role: never a 5xx, never a stack trace or class name. A new
+ * endpoint is covered the day it is added.
+ */
+@QuarkusTest
+class MalformedInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> HOSTILE_IDS = List.of("abc", "-1", "0", "99999999999999999999", "%00", "%ZZ", "1%00",
+            "..%2F..%2Fetc", "00000000-0000-0000-0000-000000000000", "%F0%9F%98%80", "1.5", "%E4%B8");
+    private static final List<String> HOSTILE_QUERIES = List.of("year=%ZZ", "year=%00", "year=99999999999", "year=-1",
+            "state=%00", "a=%E4%B8&b", "year=2026&year=2027");
+    static final RestAssuredConfig RAW = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    private static void assertNoServerError(int status, String body, String what) {
+        assertTrue(status < 500, () -> what + " answered " + status + ": " + body);
+        for (String leak : List.of("Exception", "\tat ", "java.", "cn.gd.xueshi", "io.vertx", "org.hibernate")) {
+            assertTrue(!body.contains(leak), () -> what + " leaked " + leak + ": " + body);
+        }
+    }
+
+    private static void assertNoServerError(Response r, String what) {
+        assertNoServerError(r.statusCode(), r.asString(), what);
+    }
+
+    /** A body of the operation's own shape with every value the wrong kind of thing. */
+    private static String hostileBody(JsonNode operation, JsonNode doc) throws Exception {
+        JsonNode schema = operation.at("/requestBody/content/application~1json/schema");
+        if (schema.has("$ref")) {
+            schema = doc.at(schema.get("$ref").asText().substring(1));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        schema.path("properties").fieldNames().forEachRemaining(name -> body.put(name, "\u0000" + name));
+        body.put("\u0000", List.of(Map.of()));
+        return JSON.writeValueAsString(body);
+    }
+
+    private static void call(String method, String target, String token, Map<String, String> extra, String contentType, byte[] body,
+            String what) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>(extra);
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        RawHttp.Answer answer = RawHttp.send(method, target, headers, body);
+        assertNoServerError(answer.status(), answer.body(), what);
+    }
+
+    @Test
+    void noOperationAnswersMalformedInputWithAServerError() throws Exception {
+        String raw = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        JsonNode doc = JSON.readTree(raw);
+        List<String> tokens = new ArrayList<>();
+        tokens.add(null);
+        tokens.add(Learners.create().token());
+        for (String role : List.of("EDITOR", "EMPLOYER_ADMIN", "AUTHORITY_REVIEWER", "HR_ADMIN", "SYSTEM")) {
+            tokens.add(Learners.tokenFor(role));
+        }
+        int calls = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                String method = op.getKey().toUpperCase();
+                boolean hasBody = !method.equals("GET") && !method.equals("DELETE");
+                List<String> targets = new ArrayList<>();
+                for (String id : HOSTILE_IDS) {
+                    targets.add(path.getKey().replaceAll("\\{[^}]+}", id));
+                }
+                String plain = path.getKey().replaceAll("\\{[^}]+}", "1");
+                for (String q : HOSTILE_QUERIES) {
+                    targets.add(plain + "?" + q);
+                }
+                List<String[]> bodies = List.of(new String[] {"application/json", "{"}, new String[] {"application/json", "[1,2]"},
+                        new String[] {"application/json", "null"}, new String[] {"application/json", "\"\\u0000\""},
+                        new String[] {"application/json", "{\"a\":1e99999}"},
+                        new String[] {"application/json", hostileBody(op.getValue(), doc)},
+                        new String[] {"application/json", "{\"x\":\"\\ud800\"}"},
+                        new String[] {"application/x-www-form-urlencoded", "a=%ZZ&b"}, new String[] {"text/plain", "\u0000"},
+                        new String[] {"application/json; charset=latin-1", "{\"x\":1}"});
+                for (String token : tokens) {
+                    for (String target : targets) {
+                        call(method, target, token, Map.of(), hasBody ? "application/json" : null,
+                                hasBody ? "{}".getBytes(StandardCharsets.UTF_8) : null, method + " " + target);
+                        calls++;
+                    }
+                    if (hasBody) {
+                        for (String[] body : bodies) {
+                            call(method, plain, token, Map.of(), body[0], body[1].getBytes(StandardCharsets.UTF_8),
+                                    method + " " + plain + " with " + body[1]);
+                            calls++;
+                        }
+                        // a byte sequence that is not UTF-8 at all
+                        call(method, plain, token, Map.of(), "application/json", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3,
+                            (byte) 0x28, '"', '}'}, method + " " + plain + " with broken UTF-8");
+                        calls++;
+                    }
+                    call(method, plain, token == null ? null : token + "x", Map.of("Accept", "*/*;q=abc", "X-CSRF-Token", "%ZZ",
+                            "Cookie", "xueshi_token=%ZZ; xueshi_csrf=\u00e9"), null, null, method + " " + plain + " with odd headers");
+                    calls++;
+                }
+            }
+        }
+        assertTrue(calls > 500, "walked " + calls + " calls");
+    }
+
+    @Test
+    void nulCharactersAnywhereAreA400InChinese() {
+        Api.as(null).body(Map.of("username", "lear\u0000ner1", "password", "xueshi-demo")).post("/api/auth/login").then()
+                .statusCode(400).body("type", org.hamcrest.Matchers.equalTo("/problems/invalid-text"))
+                .body("detail", org.hamcrest.Matchers.equalTo("输入内容含有不允许的字符（如空字符或控制字符），请删除后重试。"));
+        String hr = Learners.tokenFor("HR_ADMIN");
+        Api.as(hr).body(Map.of("reason", "bad\u0000reason")).post("/api/hours/entries/1/revocations").then().statusCode(400);
+        String csrf = "malformed-csrf-token-0123456";
+        Response page = given().cookie("xueshi_csrf", csrf).formParam("csrf", csrf).formParam("username", "lear\u0000ner1")
+                .formParam("password", "xueshi-demo").post("/login");
+        assertEquals(400, page.statusCode(), page.asString());
+        assertTrue(page.asString().contains("不允许的字符"), page.asString());
+    }
+
+    @Test
+    void brokenPercentEncodingInAFormIsA400Page() {
+        Response r = given().config(RAW).contentType("application/x-www-form-urlencoded").body("a=%ZZ&b").post("/login");
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.asString());
+        assertNoServerError(r, "POST /login a=%ZZ&b");
+    }
+
+    @Test
+    void aSignInWithAnUnsafeNextStillLandsOnASafePage() {
+        String csrf = "malformed-csrf-token-0123456";
+        for (String next : List.of("/me/hours x", "/me/hours\tx", "/me/hours\r\nSet-Cookie: a=b", "/\u0000", "/%ZZ", "//evil.example",
+                "/\\evil.example", "https://evil.example")) {
+            Response r = given().redirects().follow(false).cookie("xueshi_csrf", csrf).formParam("csrf", csrf)
+                    .formParam("username", "learner1").formParam("password", "xueshi-demo").formParam("next", next).post("/login");
+            assertEquals(303, r.statusCode(), next + ": " + r.asString());
+            String location = r.header("Location");
+            assertTrue(location.endsWith("/") || location.endsWith("/%ZZ"), next + " → " + location);
+            assertTrue(!location.contains("evil") && !location.contains("\n"), next + " → " + location);
+        }
+    }
+
+    @Test
+    void twelveSimultaneousQuizSubmissionsAreGradedWithinTheLimitAndNoneFails() throws Exception {
+        Learners.Learner l = Learners.create();
+        long course = Api.courseId("data-security");
+        Api.completeLessons(l.professionalId(), course);
+        Map<String, Object> answers = Map.of("answers", Map.of());
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                statuses.add(pool.submit(() -> Api.as(l.token()).body(answers).post("/api/courses/" + course + "/quiz/attempts")
+                        .statusCode()));
+            }
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Integer> s : statuses) {
+                seen.add(s.get());
+            }
+            assertTrue(seen.stream().allMatch(s -> s == 200 || s == 201 || s == 409 || s == 422), seen.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(1L), Db.numbers("select distinct round from quiz_attempt where professional_id = ?", l.professionalId()),
+                "no second round without watching again");
+        assertEquals(3, Db.number("select count(*) from quiz_attempt where professional_id = ?", l.professionalId()),
+                "three attempts in the round, each graded once");
+    }
+}

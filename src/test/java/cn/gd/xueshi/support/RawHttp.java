@@ -1,0 +1,49 @@
+package cn.gd.xueshi.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.restassured.RestAssured;
+
+/**
+ * HTTP/1.1 requests sent byte for byte as written, for inputs no well-behaved client would send
+ * (broken percent-encoding in the path or query, raw NUL bytes, odd headers).
+ */
+public final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    public record Answer(int status, String body) {
+    }
+
+    public static Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            if (body != null) {
+                head.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            head.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int status = Integer.parseInt(text.substring(9, 12));
+            int split = text.indexOf("\r\n\r\n");
+            return new Answer(status, split < 0 ? "" : text.substring(split + 4));
+        }
+    }
+}
