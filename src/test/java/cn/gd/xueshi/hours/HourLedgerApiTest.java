@@ -12,18 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
 import cn.gd.xueshi.support.Db;
+import cn.gd.xueshi.support.Parallel;
 import cn.gd.xueshi.support.Learners;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,7 +31,7 @@ class HourLedgerApiTest {
         long course = courseId("ai-at-work");
         completeLessons(l.professionalId(), course);
         Map<String, Object> answers = rightAnswers(l.token(), course);
-        List<Integer> statuses = race(20, () -> as(l.token()).body(answers)
+        List<Integer> statuses = Parallel.race(20, () -> as(l.token()).body(answers)
                 .post("/api/courses/" + course + "/quiz/attempts").statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
@@ -47,7 +42,7 @@ class HourLedgerApiTest {
     @Test
     void theDatabaseItselfRefusesASecondCreditForTheSameSource() throws Exception {
         Learners.Learner l = Learners.create();
-        List<Integer> inserted = race(20, () -> {
+        List<Integer> inserted = Parallel.race(20, () -> {
             try (Connection c = Db.connect(); PreparedStatement ps = c.prepareStatement("""
                     insert into hour_entry (professional_id, year, category, source, source_ref, kind, status, hours, title, recorded_by)
                     values (?, 2026, 'PUBLIC', 'ONLINE_COURSE', 'course:2026:race', 'CREDIT', 'CONFIRMED', 10, 'race', 'test')""")) {
@@ -103,27 +98,5 @@ class HourLedgerApiTest {
         as(l.token()).get("/api/me/hours?year=2030").then().body("requirement.total", equalTo(90.0f))
                 .body("requirement.elective", equalTo(18.0f));
         as(l.token()).get("/api/me/hours?year=abc").then().statusCode(400).body("type", equalTo("/problems/invalid-year"));
-    }
-
-    static <T> List<T> race(int n, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

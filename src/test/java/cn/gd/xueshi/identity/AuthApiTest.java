@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import cn.gd.xueshi.support.Db;
 import cn.gd.xueshi.support.Learners;
 import cn.gd.xueshi.support.MutableClock;
+import cn.gd.xueshi.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -76,21 +74,8 @@ class AuthApiTest {
     }
 
     private static List<Integer> parallelSignIns(String username, int count, String password) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                answers.add(pool.submit(() -> as(null).body(Map.of("username", username, "password", password))
-                        .post("/api/auth/login").statusCode()));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> a : answers) {
-                statuses.add(a.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return new ArrayList<>(Parallel.race(count, () -> as(null).body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").statusCode()));
     }
 
     @Test

@@ -10,11 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import cn.gd.xueshi.support.Db;
 import cn.gd.xueshi.support.Learners;
 import cn.gd.xueshi.support.MutableClock;
+import cn.gd.xueshi.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -85,19 +83,9 @@ class WatchBoundApiTest {
         Learners.Learner l = Learners.create();
         Instant from = clock.instant();
         String s = startSession(l.token(), lessonId("data-security", 1));
-        ExecutorService pool = Executors.newFixedThreadPool(30);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 1; i <= 30; i++) {
-                double position = 0.99 * i;
-                answers.add(pool.submit(() -> beat(l.token(), s, position, true, true, 1.0).statusCode()));
-            }
-            for (Future<Integer> answer : answers) {
-                assertEquals(200, answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        AtomicInteger beat = new AtomicInteger();
+        List<Integer> statuses = Parallel.race(30, () -> beat(l.token(), s, 0.99 * beat.incrementAndGet(), true, true, 1.0).statusCode());
+        assertEquals(java.util.Collections.nCopies(30, 200), statuses);
         assertWithinBound(l, from);
     }
 
