@@ -66,6 +66,16 @@ class BrowserEndToEndTest {
                 learner.professionalId()));
     }
 
+    @Test
+    void everyPageALearnerUsesPassesAxeOnAPhoneAndADesktop() throws Exception {
+        Learners.Learner learner = Learners.create();
+        long course = Api.courseId("ai-at-work");
+        Api.completeLessons(learner.professionalId(), course);
+        String output = node("a11y.mjs", learner.username(), Learners.PASSWORD, String.valueOf(course),
+                String.valueOf(Api.lessonId("ai-at-work", 1)));
+        assertTrue(output.contains("desktop learner quiz result") && output.contains("phone anonymous /login"), output);
+    }
+
     private String node(String script, String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", script, base.toString().replaceAll("/$", "")));
         command.addAll(java.util.List.of(args));
