@@ -30,7 +30,7 @@ public class CatalogResource {
     public record SubjectDto(long id, String code, String title, String guide, List<CourseSummaryDto> courses) {
     }
 
-    public record CourseSummaryDto(long id, String title, BigDecimal hours, int lessonCount) {
+    public record CourseSummaryDto(long id, String title, BigDecimal hours, int lessonCount, boolean demo) {
     }
 
     /** The public catalog is open to everyone, signed in or not. */
@@ -41,7 +41,7 @@ public class CatalogResource {
         int y = Years.parse(year);
         return catalog.year(y).map(v -> new CatalogDto(v.year(), v.title(), v.subjects().stream()
                 .map(s -> new SubjectDto(s.id(), s.code(), s.title(), s.guideMarkdown(), s.courses().stream()
-                        .map(c -> new CourseSummaryDto(c.id(), c.title(), c.hours(), c.lessonCount())).toList()))
+                        .map(c -> new CourseSummaryDto(c.id(), c.title(), c.hours(), c.lessonCount(), c.demo())).toList()))
                 .toList()));
     }
 }

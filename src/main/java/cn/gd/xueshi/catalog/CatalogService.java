@@ -47,7 +47,7 @@ public class CatalogService {
                                         s.id, s.code, s.title, s.guideMarkdown, s.version,
                                         courses.stream().filter(c -> c.subjectId.equals(s.id))
                                                 .map(c -> new CatalogViews.CourseSummary(c.id, c.title, c.hours,
-                                                        lessonCounts.getOrDefault(c.id, 0L).intValue()))
+                                                        lessonCounts.getOrDefault(c.id, 0L).intValue(), c.demo))
                                                 .toList()))
                                         .toList();
                                 CatalogViews.YearView view = new CatalogViews.YearView(year, y.title, views);
@@ -77,7 +77,7 @@ public class CatalogService {
                                 l.id, l.courseId, l.position, l.title, l.durationMs, l.objectKey, l.contentType)).toList();
                         CatalogViews.CourseView view = new CatalogViews.CourseView(course.id, course.code, course.version,
                                 course.supersededAt == null, course.title, course.hours, subject.year, subject.id,
-                                subject.title, views);
+                                subject.title, views, course.demo);
                         cache.courses.put(courseId, view);
                         views.forEach(v -> cache.lessons.put(v.id(), v));
                         return view;

@@ -15,11 +15,11 @@ public final class CatalogViews {
     public record SubjectView(long id, String code, String title, String guideMarkdown, int version, List<CourseSummary> courses) {
     }
 
-    public record CourseSummary(long id, String title, BigDecimal hours, int lessonCount) {
+    public record CourseSummary(long id, String title, BigDecimal hours, int lessonCount, boolean demo) {
     }
 
     public record CourseView(long id, String code, int version, boolean current, String title, BigDecimal hours, int year,
-            long subjectId, String subjectTitle, List<LessonView> lessons) {
+            long subjectId, String subjectTitle, List<LessonView> lessons, boolean demo) {
 
         public int lessonCount() {
             return lessons.size();

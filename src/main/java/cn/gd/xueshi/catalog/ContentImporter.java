@@ -64,7 +64,7 @@ public class ContentImporter {
 
     /** Blocking: call from a worker or the main thread. */
     public Summary importFrom(Path dir) throws Throwable {
-        ContentPlan plan = ContentReader.read(dir);
+        ContentPlan plan = admit(ContentReader.read(dir));
         int uploaded = 0;
         for (ContentPlan.YearPlan year : plan.years()) {
             for (ContentPlan.SubjectPlan subject : year.subjects()) {
@@ -81,6 +81,37 @@ public class ContentImporter {
         Summary s = VertxContextSupport.subscribeAndAwait(() -> apply(plan));
         cache.clear();
         return new Summary(s.newCourses(), s.newVersions(), s.unchanged(), s.retired(), uploaded);
+    }
+
+    /**
+     * The plan without the courses that may not be published: those that break the integrity rules
+     * unless they are demo courses where demos are accepted, and demo courses anywhere else.
+     */
+    ContentPlan admit(ContentPlan plan) {
+        CourseIntegrity integrity = new CourseIntegrity(config.minutesPerHour(), config.questionsPerAttempt());
+        List<ContentPlan.YearPlan> years = new ArrayList<>();
+        for (ContentPlan.YearPlan year : plan.years()) {
+            List<ContentPlan.SubjectPlan> subjects = new ArrayList<>();
+            for (ContentPlan.SubjectPlan subject : year.subjects()) {
+                List<ContentPlan.CoursePlan> courses = new ArrayList<>();
+                for (ContentPlan.CoursePlan course : subject.courses()) {
+                    List<String> refusals = integrity.refusals(course.hours(),
+                            course.lessons().stream().map(ContentPlan.LessonPlan::durationMs).toList(), course.questions().size());
+                    if (course.demo() && !config.acceptDemo()) {
+                        Log.errorf("course %s/%s not imported: it is a demo course, imported only where the demo accounts are seeded",
+                                year.year(), course.code());
+                    } else if (!refusals.isEmpty() && !course.demo()) {
+                        Log.errorf("course %s/%s not imported: %s", year.year(), course.code(), String.join(" ", refusals));
+                    } else {
+                        courses.add(course);
+                    }
+                }
+                subjects.add(new ContentPlan.SubjectPlan(subject.code(), subject.title(), subject.guideMarkdown(), subject.hash(),
+                        courses));
+            }
+            years.add(new ContentPlan.YearPlan(year.year(), year.title(), subjects));
+        }
+        return new ContentPlan(years);
     }
 
     @WithTransaction
@@ -150,6 +181,7 @@ public class ContentImporter {
                     course.version = version;
                     course.title = plan.title();
                     course.hours = plan.hours();
+                    course.demo = plan.demo();
                     course.contentHash = plan.hash();
                     course.position = position;
                     return retire.chain(() -> course.<Course>persist()).flatMap(saved -> insertParts(saved, plan));

@@ -15,7 +15,7 @@ public final class ContentManifest {
     public record SubjectEntry(String code, String title, String guide, List<CourseEntry> courses) {
     }
 
-    public record CourseEntry(String code, String title, BigDecimal hours, List<LessonEntry> lessons, String questions) {
+    public record CourseEntry(String code, String title, BigDecimal hours, List<LessonEntry> lessons, String questions, Boolean demo) {
     }
 
     public record LessonEntry(String title, String file, Integer durationSeconds) {

@@ -14,7 +14,7 @@ public record ContentPlan(List<YearPlan> years) {
     }
 
     public record CoursePlan(String code, String title, BigDecimal hours, String hash, List<LessonPlan> lessons,
-            List<ContentManifest.QuestionEntry> questions) {
+            List<ContentManifest.QuestionEntry> questions, boolean demo) {
     }
 
     public record LessonPlan(String title, Path file, String objectKey, String contentType, long sizeBytes, int durationMs) {

@@ -73,7 +73,8 @@ public final class ContentReader {
         require(c.hours() != null && c.hours().compareTo(BigDecimal.ZERO) > 0, where + " needs positive hours");
         require(c.lessons() != null && !c.lessons().isEmpty(), where + " has no lessons");
         require(c.questions() != null, where + " has no question bank");
-        Digest d = new Digest().add(c.title()).add(c.hours().stripTrailingZeros().toPlainString());
+        boolean demo = Boolean.TRUE.equals(c.demo());
+        Digest d = new Digest().add(c.title()).add(c.hours().stripTrailingZeros().toPlainString()).add(demo ? "demo" : "");
         List<ContentPlan.LessonPlan> lessons = new ArrayList<>();
         for (ContentManifest.LessonEntry l : c.lessons()) {
             Path file = dir.resolve(l.file());
@@ -97,7 +98,7 @@ public final class ContentReader {
             d.add(q.kind()).add(q.text());
             q.options().forEach(o -> d.add(o.text()).add(String.valueOf(o.correct())));
         }
-        return new ContentPlan.CoursePlan(c.code(), c.title(), c.hours(), d.hex(), lessons, questions);
+        return new ContentPlan.CoursePlan(c.code(), c.title(), c.hours(), d.hex(), lessons, questions, demo);
     }
 
     private static void require(boolean ok, String message) {

@@ -30,5 +30,7 @@ public class Course extends PanacheEntityBase {
     public String contentHash;
     public int position;
     public Instant supersededAt;
+    /** A shipped demonstration course (see {@link CourseIntegrity}); pages say so. */
+    public boolean demo;
     public Instant createdAt = Instant.now();
 }

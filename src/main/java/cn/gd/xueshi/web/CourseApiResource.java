@@ -45,7 +45,7 @@ public class CourseApiResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CourseDto(long id, String title, BigDecimal hours, int year, String subject, int version, boolean current,
-            List<LessonDto> lessons, QuizDto quiz) {
+            boolean demo, List<LessonDto> lessons, QuizDto quiz) {
     }
 
     /** Open to everyone; progress and quiz state are added for a signed-in learner. */
@@ -64,7 +64,7 @@ public class CourseApiResource {
     }
 
     private static CourseDto dto(CatalogViews.CourseView c, Map<Long, PlaybackService.Progress> progress, QuizDto quiz) {
-        return new CourseDto(c.id(), c.title(), c.hours(), c.year(), c.subjectTitle(), c.version(), c.current(),
+        return new CourseDto(c.id(), c.title(), c.hours(), c.year(), c.subjectTitle(), c.version(), c.current(), c.demo(),
                 c.lessons().stream().map(l -> new LessonDto(l.id(), l.title(), l.durationSeconds(), progress.get(l.id())))
                         .toList(), quiz);
     }

@@ -118,6 +118,19 @@ class PagesTest {
     }
 
     @Test
+    void everyPageThatShowsADemoCourseSaysSo() {
+        long course = Api.courseId("gba-rules");
+        given().get("/catalog/2026").then().statusCode(200).body(containsString("<span class=\"badge demo\">演示课程</span>"));
+        given().get("/courses/" + course).then().statusCode(200).body(containsString("<span class=\"badge demo\">演示课程</span>"),
+                containsString("演示课程：视频为示意短片"));
+        Learners.Learner l = Learners.create();
+        given().cookie("xueshi_token", l.token()).get("/lessons/" + Api.lessonId("gba-rules", 1)).then().statusCode(200)
+                .body(containsString("<span class=\"badge demo\">演示课程</span>"));
+        as(null).get("/api/courses/" + course).then().body("demo", equalTo(true));
+        as(null).get("/api/catalog/2026").then().body("subjects[1].courses[0].demo", equalTo(true));
+    }
+
+    @Test
     void theCourseAndQuizPagesFollowTheLearnersProgress() {
         Learners.Learner l = Learners.create();
         long course = Api.courseId("data-security");
