@@ -120,21 +120,24 @@ class EmbeddedRunIT {
     }
 
     @Test
-    void theSigningKeyAndTheObjectStoreSecretAreTheirOwnersAlone() throws IOException {
+    void theSigningKeyAndTheStoresSecretsAreTheirOwnersAlone() throws IOException {
         Path keys = data.resolve("keys");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
-        for (String secret : List.of("private-key.pem", "public-key.pem", "object-store-secret")) {
+        for (String secret : List.of("private-key.pem", "public-key.pem", "object-store-secret", "database-secret")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(secret))), secret);
         }
-        String credential = Files.readString(keys.resolve("object-store-secret")).strip();
-        assertEquals(32, credential.length());
-        assertFalse(read(log).contains(credential), "the secret is never logged");
+        for (String secret : List.of("object-store-secret", "database-secret")) {
+            String value = Files.readString(keys.resolve(secret));
+            assertEquals(32, value.length(), secret);
+            assertFalse(read(log).contains(value), secret + " is never logged");
+        }
     }
 
     @Test
     void theDatabaseAcknowledgesOnlyDurableCommits() throws Exception {
         String port = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(3).strip();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres")) {
+        String password = Files.readString(data.resolve("keys").resolve("database-secret"));
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password)) {
             for (String setting : List.of("synchronous_commit", "fsync", "full_page_writes")) {
                 try (ResultSet r = c.createStatement().executeQuery("show " + setting)) {
                     r.next();

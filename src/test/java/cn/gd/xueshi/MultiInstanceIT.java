@@ -183,7 +183,7 @@ class MultiInstanceIT {
     }
 
     private static Connection db() throws Exception {
-        return DriverManager.getConnection(servers.jdbcUrl(), "postgres", "postgres");
+        return DriverManager.getConnection(servers.jdbcUrl(), "postgres", servers.properties().get("quarkus.datasource.password"));
     }
 
     private static long number(String sql, Object... args) throws Exception {
