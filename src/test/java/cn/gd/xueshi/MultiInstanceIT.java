@@ -305,11 +305,12 @@ class MultiInstanceIT {
     }
 
     @Test
-    void healthAndMetricsAreServedOnTheManagementPortOnly() {
+    void healthAndMetricsAreServedOnTheManagementPortOnlyAndTheApiDocumentOnThePublicOne() {
         Instance a = INSTANCES.get(0);
         given().get(a.url() + "/q/metrics").then().statusCode(404);
         given().get(a.url() + "/q/health/ready").then().statusCode(404);
         given().get(a.management() + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(a.url() + "/q/openapi").then().statusCode(200);
         given().get(a.management() + "/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds_count"));
     }

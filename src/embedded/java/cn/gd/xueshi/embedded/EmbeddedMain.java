@@ -35,6 +35,8 @@ public class EmbeddedMain {
         defaults.put("xueshi.content.dir", "content");
         defaults.put("xueshi.identity.seed-demo", "true");
         defaults.put("xueshi.identity.secure-cookie", "false");
+        // health and metrics for the person at this machine, not for the network the service faces
+        defaults.put("quarkus.management.host", "127.0.0.1");
         LauncherDefaults.supply(defaults);
         System.out.printf("embedded PostgreSQL and S3 started in %d ms, data under %s%n",
                 (System.nanoTime() - started) / 1_000_000, data);

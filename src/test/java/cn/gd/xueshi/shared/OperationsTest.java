@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,7 +64,8 @@ class OperationsTest {
         foreign.removeIf(ours::contains);
         foreign.removeAll(Set.of("Instant", "LocalDate", "OffsetDateTime", "Duration")); // JSON strings in ISO 8601
         assertEquals(Set.of(), foreign, "schemas that are not the API's own types");
-        assertFalse(schemas.keySet().stream().anyMatch(n -> n.contains("TemplateInstance") || n.contains("EngineImpl")
-                || n.contains("AtomicLong")), schemas.keySet().toString());
+        Set<String> framework = Set.of("EngineImpl", "TemplateInstance", "AtomicLong", "Uni", "Multi", "Response", "RestResponse",
+                "Object", "Template", "Engine", "Buffer");
+        assertTrue(Collections.disjoint(schemas.keySet(), framework), schemas.keySet().toString());
     }
 }
