@@ -63,8 +63,9 @@ public final class EmbeddedServers implements AutoCloseable {
     /**
      * Starts both servers with their data under {@code dataDir}; a {@code persistent} (run) server's
      * second start finds the data again, a test server starts empty. Either acknowledges a commit
-     * only once it is on disk: zonky's builder turns {@code synchronous_commit} off, so an OS crash
-     * could lose heartbeats and hours the service had confirmed; in the tests this costs about 3 s.
+     * only once it is on disk: zonky's builder turns {@code synchronous_commit} off and starts the
+     * server with {@code -F} (fsync off; the {@code -c} settings after it win), so an OS crash could
+     * lose heartbeats and hours the service had confirmed. In the tests this costs about 3 s.
      */
     public static EmbeddedServers start(Path dataDir, boolean persistent) throws Exception {
         Files.createDirectories(dataDir);
