@@ -2,6 +2,7 @@ package cn.gd.xueshi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,7 @@ class EmbeddedRunIT {
     private static Path log;
     private static String base;
     private static String management;
+    private static int managementPort;
 
     @BeforeAll
     static void run() throws Exception {
@@ -50,7 +52,7 @@ class EmbeddedRunIT {
         data = dir.resolve("data");
         Path noCourses = Files.createDirectories(dir.resolve("no-courses"));
         int port = freePort();
-        int managementPort = freePort();
+        managementPort = freePort();
         base = "http://127.0.0.1:" + port;
         management = "http://127.0.0.1:" + managementPort;
         log = dir.resolve("service.log");
@@ -120,21 +122,24 @@ class EmbeddedRunIT {
     }
 
     @Test
-    void theSigningKeyAndTheObjectStoreSecretAreTheirOwnersAlone() throws IOException {
+    void theSigningKeyAndTheStoresSecretsAreTheirOwnersAlone() throws IOException {
         Path keys = data.resolve("keys");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
-        for (String secret : List.of("private-key.pem", "public-key.pem", "object-store-secret")) {
+        for (String secret : List.of("private-key.pem", "public-key.pem", "object-store-secret", "database-secret")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(secret))), secret);
         }
-        String credential = Files.readString(keys.resolve("object-store-secret")).strip();
-        assertEquals(32, credential.length());
-        assertFalse(read(log).contains(credential), "the secret is never logged");
+        for (String secret : List.of("object-store-secret", "database-secret")) {
+            String value = Files.readString(keys.resolve(secret));
+            assertEquals(32, value.length(), secret);
+            assertFalse(read(log).contains(value), secret + " is never logged");
+        }
     }
 
     @Test
     void theDatabaseAcknowledgesOnlyDurableCommits() throws Exception {
         String port = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(3).strip();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres")) {
+        String password = Files.readString(data.resolve("keys").resolve("database-secret"));
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password)) {
             for (String setting : List.of("synchronous_commit", "fsync", "full_page_writes")) {
                 try (ResultSet r = c.createStatement().executeQuery("show " + setting)) {
                     r.next();
@@ -150,5 +155,16 @@ class EmbeddedRunIT {
         given().get(base + "/q/health/ready").then().statusCode(404);
         given().get(management + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get(management + "/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void theApiDocumentStaysOnThePublicPort() {
+        given().get(base + "/q/openapi?format=json").then().statusCode(200).body("paths", hasKey("/api/auth/login"));
+        given().get(management + "/q/openapi").then().statusCode(404);
+    }
+
+    @Test
+    void theManagementPortListensOnThisMachineOnly() {
+        assertTrue(read(log).contains("Management interface listening on http://127.0.0.1:" + managementPort + "."), read(log));
     }
 }

@@ -183,7 +183,7 @@ class MultiInstanceIT {
     }
 
     private static Connection db() throws Exception {
-        return DriverManager.getConnection(servers.jdbcUrl(), "postgres", "postgres");
+        return DriverManager.getConnection(servers.jdbcUrl(), "postgres", servers.properties().get("quarkus.datasource.password"));
     }
 
     private static long number(String sql, Object... args) throws Exception {
@@ -305,11 +305,12 @@ class MultiInstanceIT {
     }
 
     @Test
-    void healthAndMetricsAreServedOnTheManagementPortOnly() {
+    void healthAndMetricsAreServedOnTheManagementPortOnlyAndTheApiDocumentOnThePublicOne() {
         Instance a = INSTANCES.get(0);
         given().get(a.url() + "/q/metrics").then().statusCode(404);
         given().get(a.url() + "/q/health/ready").then().statusCode(404);
         given().get(a.management() + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(a.url() + "/q/openapi").then().statusCode(200);
         given().get(a.management() + "/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds_count"));
     }

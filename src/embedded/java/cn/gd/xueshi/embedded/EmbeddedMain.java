@@ -2,9 +2,7 @@ package cn.gd.xueshi.embedded;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -37,28 +35,11 @@ public class EmbeddedMain {
         defaults.put("xueshi.content.dir", "content");
         defaults.put("xueshi.identity.seed-demo", "true");
         defaults.put("xueshi.identity.secure-cookie", "false");
-        applyDefaults(defaults, System.getenv(), System.getProperties());
+        // health and metrics for the person at this machine, not for the network the service faces
+        defaults.put("quarkus.management.host", "127.0.0.1");
+        LauncherDefaults.supply(defaults);
         System.out.printf("embedded PostgreSQL and S3 started in %d ms, data under %s%n",
                 (System.nanoTime() - started) / 1_000_000, data);
         Quarkus.run(args);
-    }
-
-    /**
-     * Supplies the launcher's settings as system properties, each only where neither a system
-     * property nor an environment variable already sets it: system properties outrank the
-     * environment in MicroProfile Config, so a default set blindly would hide every documented
-     * variable.
-     */
-    static void applyDefaults(Map<String, String> defaults, Map<String, String> env, Properties system) {
-        defaults.forEach((key, value) -> {
-            if (system.getProperty(key) == null && !env.containsKey(envName(key)) && !env.containsKey(key)) {
-                system.setProperty(key, value);
-            }
-        });
-    }
-
-    /** The environment variable MicroProfile Config reads for a property: {@code xueshi.content.dir} → {@code XUESHI_CONTENT_DIR}. */
-    static String envName(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

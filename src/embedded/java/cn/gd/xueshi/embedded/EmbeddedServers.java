@@ -14,6 +14,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +39,15 @@ public final class EmbeddedServers implements AutoCloseable {
     public static final String S3_IDENTITY = "xueshi";
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    /** What initdb writes with {@code --auth=scram-sha-256}: every client, socket or TCP, gives the password. */
+    private static final String PASSWORD_ONLY_HBA = """
+            local   all             all                                     scram-sha-256
+            host    all             all             127.0.0.1/32            scram-sha-256
+            host    all             all             ::1/128                 scram-sha-256
+            local   replication     all                                     scram-sha-256
+            host    replication     all             127.0.0.1/32            scram-sha-256
+            host    replication     all             ::1/128                 scram-sha-256
+            """;
 
     private final EmbeddedPostgres postgres;
     private final S3Proxy s3;
@@ -50,24 +61,40 @@ public final class EmbeddedServers implements AutoCloseable {
     }
 
     /**
-     * Starts both servers with their data under {@code dataDir}; a second start finds the data again.
-     * A persistent (run) server acknowledges a commit only once it is on disk (zonky's builder turns
-     * {@code synchronous_commit} off, which suits throwaway test databases only).
+     * Starts both servers with their data under {@code dataDir}; a {@code persistent} (run) server's
+     * second start finds the data again, a test server starts empty. Either acknowledges a commit
+     * only once it is on disk: zonky's builder turns {@code synchronous_commit} off and starts the
+     * server with {@code -F} (fsync off; the {@code -c} settings after it win), so an OS crash could
+     * lose heartbeats and hours the service had confirmed. In the tests this costs about 3 s.
      */
     public static EmbeddedServers start(Path dataDir, boolean persistent) throws Exception {
         Files.createDirectories(dataDir);
         Path keys = secretsDir(dataDir.resolve("keys"));
         String s3Credential = secret(keys.resolve("object-store-secret"));
+        Path databaseSecret = keys.resolve("database-secret");
+        String databasePassword = secret(databaseSecret);
+        Path pgData = dataDir.resolve("postgres");
+        Path hba = pgData.resolve("pg_hba.conf");
+        boolean olderTrustingCluster = persistent && Files.exists(hba) && trustsEveryone(hba);
         System.setProperty("ot.epg.working-dir", dataDir.resolve("pg-runtime").toString());
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.resolve("postgres"))
+                .setDataDirectory(pgData)
                 .setCleanDataDirectory(!persistent)
                 .setPort(freePort())
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("synchronous_commit", persistent ? "on" : "off")
-                .setServerConfig("fsync", persistent ? "on" : "off")
-                .setServerConfig("full_page_writes", persistent ? "on" : "off")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                // zonky runs initdb with "-A trust" and appends these as --auth=… --pwfile=…: without
+                // them anyone on the machine could connect as the superuser and read every file the
+                // service can, the signing key included
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", databaseSecret.toString())
+                .setConnectConfig("password", databasePassword)
                 .start();
+        if (olderTrustingCluster) {
+            requirePassword(pg, hba, databasePassword);
+        }
 
         Path objects = Files.createDirectories(dataDir.resolve("objects"));
         Properties jclouds = new Properties();
@@ -91,12 +118,31 @@ public final class EmbeddedServers implements AutoCloseable {
         servers.properties.put("quarkus.datasource.jdbc.url", jdbc);
         servers.properties.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + pg.getPort() + "/postgres");
         servers.properties.put("quarkus.datasource.username", "postgres");
-        servers.properties.put("quarkus.datasource.password", "postgres");
+        servers.properties.put("quarkus.datasource.password", databasePassword);
         servers.properties.put("xueshi.storage.endpoint", endpoint.toString());
         servers.properties.put("xueshi.storage.access-key", S3_IDENTITY);
         servers.properties.put("xueshi.storage.secret-key", s3Credential);
-        servers.keys(keys);
+        servers.properties.putAll(signingKeys(keys));
         return servers;
+    }
+
+    /** Whether an access rule of this {@code pg_hba.conf} lets a client in without a password. */
+    static boolean trustsEveryone(Path hba) throws IOException {
+        return Files.readAllLines(hba, StandardCharsets.UTF_8).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .anyMatch(line -> line.matches(".*\\strust"));
+    }
+
+    /**
+     * A cluster made by an older version admits everyone (initdb "-A trust"): give the superuser
+     * this data directory's password, then require it from every client.
+     */
+    private static void requirePassword(EmbeddedPostgres pg, Path hba, String password) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter role postgres password '" + password + "'"); // base64url: nothing to escape
+            writeOwnerOnly(hba, PASSWORD_ONLY_HBA);
+            s.execute("select pg_reload_conf()");
+        }
     }
 
     /**
@@ -132,8 +178,8 @@ public final class EmbeddedServers implements AutoCloseable {
         Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** RS256 signing keys, made once and kept with the data (production configures its own). */
-    private void keys(Path dir) throws IOException, NoSuchAlgorithmException {
+    /** RS256 signing keys, made once and kept with the data (production configures its own); the settings naming them. */
+    static Map<String, String> signingKeys(Path dir) throws IOException, NoSuchAlgorithmException {
         Path priv = dir.resolve("private-key.pem");
         Path pub = dir.resolve("public-key.pem");
         if (!Files.exists(priv) || !Files.exists(pub)) {
@@ -143,8 +189,8 @@ public final class EmbeddedServers implements AutoCloseable {
             writeOwnerOnly(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             writeOwnerOnly(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         }
-        properties.put("smallrye.jwt.sign.key.location", priv.toUri().toString());
-        properties.put("mp.jwt.verify.publickey.location", pub.toUri().toString());
+        return Map.of("smallrye.jwt.sign.key.location", priv.toUri().toString(),
+                "mp.jwt.verify.publickey.location", pub.toUri().toString());
     }
 
     private static String pem(String type, byte[] der) {

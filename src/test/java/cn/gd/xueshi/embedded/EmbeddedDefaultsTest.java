@@ -2,44 +2,78 @@ package cn.gd.xueshi.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Properties;
+import java.util.ServiceLoader;
 
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** The embedded launcher's defaults and secrets, without starting its servers. */
 class EmbeddedDefaultsTest {
+
+    private static final Map<String, String> LAUNCHER = Map.of("xueshi.content.dir", "content",
+            "xueshi.identity.secure-cookie", "false", "xueshi.identity.seed-demo", "true");
 
     @TempDir
     Path tmp;
 
-    @Test
-    void theEnvironmentAndSystemPropertiesOutrankTheLaunchersDefaults() {
-        Properties system = new Properties();
-        system.setProperty("xueshi.identity.seed-demo", "false");
-        EmbeddedMain.applyDefaults(Map.of("xueshi.content.dir", "content", "xueshi.identity.secure-cookie", "false",
-                "xueshi.identity.seed-demo", "true", "xueshi.storage.bucket", "xueshi-media"),
-                Map.of("XUESHI_CONTENT_DIR", "/srv/courses", "XUESHI_IDENTITY_SECURE_COOKIE", "true"), system);
-        assertNull(system.getProperty("xueshi.content.dir"));
-        assertNull(system.getProperty("xueshi.identity.secure-cookie"));
-        assertEquals("false", system.getProperty("xueshi.identity.seed-demo"));
-        assertEquals("xueshi-media", system.getProperty("xueshi.storage.bucket"));
+    private static SmallRyeConfig config(ConfigSource... others) {
+        return new SmallRyeConfigBuilder().withSources(new LauncherDefaults(LAUNCHER)).withSources(others).build();
     }
 
     @Test
-    void environmentNamesFollowMicroProfileConfig() {
-        assertEquals("XUESHI_CONTENT_DIR", EmbeddedMain.envName("xueshi.content.dir"));
-        assertEquals("QUARKUS_DATASOURCE_REACTIVE_URL", EmbeddedMain.envName("quarkus.datasource.reactive.url"));
-        assertEquals("XUESHI_IDENTITY_SECURE_COOKIE", EmbeddedMain.envName("xueshi.identity.secure-cookie"));
+    void environmentVariablesOutrankTheLaunchersDefaults() {
+        SmallRyeConfig config = config(new EnvConfigSource(Map.of("XUESHI_CONTENT_DIR", "/srv/courses",
+                "XUESHI_IDENTITY_SECURE_COOKIE", "true"), 300));
+        assertEquals("/srv/courses", config.getRawValue("xueshi.content.dir"));
+        assertEquals("true", config.getRawValue("xueshi.identity.secure-cookie"));
+        assertEquals("true", config.getRawValue("xueshi.identity.seed-demo"), "what nobody sets stays the launcher's");
     }
 
     @Test
-    void secretsAreReadableByTheirOwnerOnlyEvenInAnOldDataDirectory() throws Exception {
+    void systemPropertiesAndAnOperatorsConfigFileOutrankTheLaunchersDefaults() {
+        SmallRyeConfig config = config(new PropertiesConfigSource(Map.of("xueshi.content.dir", "/srv/courses"), "config/application.properties", 260),
+                new PropertiesConfigSource(Map.of("xueshi.identity.seed-demo", "false"), "system properties", 400));
+        assertEquals("/srv/courses", config.getRawValue("xueshi.content.dir"));
+        assertEquals("false", config.getRawValue("xueshi.identity.seed-demo"));
+    }
+
+    @Test
+    void theLaunchersDefaultsOutrankThePackagedApplicationProperties() {
+        SmallRyeConfig config = config(new PropertiesConfigSource(Map.of("xueshi.identity.secure-cookie", "true"), "application.properties", 250));
+        assertEquals("false", config.getRawValue("xueshi.identity.secure-cookie"));
+    }
+
+    @Test
+    void quarkusFindsTheLaunchersSourceAndItIsEmptyUntilTheLauncherSuppliesIt() {
+        ConfigSource loaded = ServiceLoader.load(ConfigSource.class).stream().map(ServiceLoader.Provider::get)
+                .filter(LauncherDefaults.class::isInstance).findFirst().orElseThrow();
+        assertEquals(Map.of(), loaded.getProperties());
+        assertEquals(251, loaded.getOrdinal());
+    }
+
+    @Test
+    void theSigningKeyIsReadableOnlyByItsOwner() throws Exception {
+        Path keys = EmbeddedServers.secretsDir(tmp.resolve("keys"));
+        Map<String, String> settings = EmbeddedServers.signingKeys(keys);
+        assertEquals(keys.resolve("private-key.pem").toUri().toString(), settings.get("smallrye.jwt.sign.key.location"));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("private-key.pem"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("public-key.pem"))));
+    }
+
+    @Test
+    void anOlderDataDirectorysKeysBecomeReadableOnlyByTheirOwner() throws Exception {
         Path keys = Files.createDirectories(tmp.resolve("keys"));
         Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path old = Files.writeString(keys.resolve("private-key.pem"), "old");
@@ -47,11 +81,21 @@ class EmbeddedDefaultsTest {
         EmbeddedServers.secretsDir(keys);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(old)));
-        String secret = EmbeddedServers.secret(keys.resolve("object-store-secret"));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("object-store-secret"))));
+    }
+
+    @Test
+    void aDataDirectoryKeepsItsObjectStoreSecret() throws Exception {
+        Path file = EmbeddedServers.secretsDir(tmp.resolve("keys")).resolve("object-store-secret");
+        String secret = EmbeddedServers.secret(file);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(32, secret.length());
-        assertEquals(secret, EmbeddedServers.secret(keys.resolve("object-store-secret")), "the same directory keeps its secret");
-        assertNotEquals(secret, EmbeddedServers.secret(EmbeddedServers.secretsDir(tmp.resolve("other")).resolve("object-store-secret")),
-                "another data directory gets its own");
+        assertEquals(secret, EmbeddedServers.secret(file));
+    }
+
+    @Test
+    void eachDataDirectoryGetsItsOwnObjectStoreSecret() throws Exception {
+        String one = EmbeddedServers.secret(EmbeddedServers.secretsDir(tmp.resolve("one")).resolve("object-store-secret"));
+        String other = EmbeddedServers.secret(EmbeddedServers.secretsDir(tmp.resolve("other")).resolve("object-store-secret"));
+        assertNotEquals(one, other);
     }
 }
