@@ -26,7 +26,7 @@ public class SecurityHeaders {
 
     /** The Content-Security-Policy for pages whose media come from {@code storeOrigin}. */
     static String policy(String storeOrigin) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: "
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: "
                 + storeOrigin + "; media-src 'self' " + storeOrigin + "; connect-src 'self' " + storeOrigin
                 + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
