@@ -8,13 +8,16 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import cn.gd.xueshi.support.Api;
 import cn.gd.xueshi.support.Db;
 import cn.gd.xueshi.support.Learners;
+import cn.gd.xueshi.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -115,6 +118,25 @@ class PagesTest {
                 other.professionalId()));
         // an API client with its Bearer token and no cookie needs no CSRF token
         Api.as(other.token()).post("/api/lessons/" + lesson + "/sessions").then().statusCode(201);
+    }
+
+    @Test
+    void aTokenCookieHoweverItIsSentNeverSignsInWithoutTheCsrfHeader() throws Exception {
+        Learners.Learner l = Learners.create();
+        String target = "/api/lessons/" + Api.lessonId("ai-at-work", 1) + "/sessions";
+        String token = "xueshi_token=" + l.token();
+        List<Map<String, String>> cookies = List.of(Map.of("cookie", token), Map.of("Cookie", "$Version=1; " + token),
+                Map.of("Cookie", "xueshi_token=\"" + l.token() + "\""), Map.of("Cookie", token + "; xueshi_token=x"),
+                Map.of("Cookie", "a=b, " + token), new LinkedHashMap<>(Map.of("Cookie", token, "cookie", "a=b")),
+                new LinkedHashMap<>(Map.of("Cookie", "a=b", "cookie", token)));
+        for (Map<String, String> cookie : cookies) {
+            Map<String, String> headers = new LinkedHashMap<>(cookie);
+            headers.put("Content-Type", "application/json");
+            headers.put("Authorization", "Basic eHl6OnBhc3M=");
+            int status = RawHttp.send("POST", target, headers, new byte[0]).status();
+            assertTrue(status == 401 || status == 403, cookie + " answered " + status);
+        }
+        assertEquals(0, Db.number("select count(*) from playback_session where professional_id = ?", l.professionalId()));
     }
 
     @Test
