@@ -11,6 +11,15 @@ export function launch() {
   });
 }
 
+/** Every Content-Security-Policy refusal the page meets from now on (Chromium reports them on the console). */
+export function policyRefusals(page) {
+  const refusals = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  });
+  return refusals;
+}
+
 export function fail(message) {
   console.error('E2E FAILED: ' + message);
   process.exit(1);

@@ -1,7 +1,7 @@
 // The whole learner's path in a real browser: sign in, watch every lesson of a course to the end,
 // pass the quiz on its page, and find the hours registered on "my hours".
 // Usage: node full-path.mjs BASE_URL USERNAME PASSWORD COURSE_ID ANSWERS_JSON
-import { fail, launch, signIn } from './browser.mjs';
+import { fail, launch, policyRefusals, signIn } from './browser.mjs';
 
 const [base, username, password, courseId, answersJson] = process.argv.slice(2);
 const answers = JSON.parse(answersJson);
@@ -10,6 +10,7 @@ const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   page.setDefaultTimeout(90_000);
+  const refusals = policyRefusals(page);
   await signIn(page, base, username, password, `/courses/${courseId}`);
 
   const lessons = await page.$$eval('li.lesson', (rows) => rows.map((r) => r.dataset.lesson));
@@ -34,6 +35,7 @@ try {
   await page.click('text=查看我的学时');
   await page.waitForURL('**/me/hours');
   const earned = (await page.textContent('#earned-public')).trim();
+  if (refusals.length) fail('the security policy refused: ' + refusals.join(' | '));
   console.log(JSON.stringify({ lessons: lessons.length, earnedPublic: earned }));
 } finally {
   await browser.close();

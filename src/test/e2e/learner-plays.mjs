@@ -1,12 +1,14 @@
 // A learner signs in, plays a lesson until the server has recorded progress, and checks that the
-// course page shows it. Usage: node learner-plays.mjs BASE_URL USERNAME PASSWORD LESSON_ID COURSE_ID
-import { fail, launch, signIn } from './browser.mjs';
+// course page shows it, all under the Content-Security-Policy (any refusal fails).
+// Usage: node learner-plays.mjs BASE_URL USERNAME PASSWORD LESSON_ID COURSE_ID
+import { fail, launch, policyRefusals, signIn } from './browser.mjs';
 
 const [base, username, password, lessonId, courseId] = process.argv.slice(2);
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   page.setDefaultTimeout(30_000);
+  const refusals = policyRefusals(page);
   await signIn(page, base, username, password, `/lessons/${lessonId}`);
 
   await page.waitForFunction(() => document.getElementById('video').readyState >= 1);
@@ -32,6 +34,11 @@ try {
   const match = row.match(/已学 (\d+) 秒（(\d+)%）/) || (row.includes('已完成') ? ['', '24', '100'] : null);
   if (!match || Number(match[1]) < 4) fail('course page shows: ' + row);
   await page.screenshot({ path: process.env.SCREENSHOT || '/dev/null' }).catch(() => {});
+
+  // the error page's back link works without inline script
+  await page.goto(`${base}/courses/999999`);
+  await Promise.all([page.waitForURL(`**/courses/${courseId}`), page.click('text=返回上一页')]);
+  if (refusals.length) fail('the security policy refused: ' + refusals.join(' | '));
   console.log(JSON.stringify({ codecOk, watched, position, coursePage: row.trim() }));
 } finally {
   await browser.close();

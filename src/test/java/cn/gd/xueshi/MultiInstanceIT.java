@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import cn.gd.xueshi.embedded.EmbeddedServers;
 import cn.gd.xueshi.identity.IdNumber;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -313,5 +314,19 @@ class MultiInstanceIT {
         given().get(a.url() + "/q/openapi").then().statusCode(200);
         given().get(a.management() + "/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void theManagementPortCarriesTheSecurityHeadersToo() {
+        Instance a = INSTANCES.get(0);
+        String policy = given().get(a.url() + "/api/catalog/2026").header("Content-Security-Policy");
+        assertTrue(policy.startsWith("default-src 'self'; script-src 'self'; "), policy);
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/no-such-thing")) {
+            Response r = given().get(a.management() + path);
+            assertEquals(policy, r.header("Content-Security-Policy"), path);
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), path);
+            assertEquals("DENY", r.header("X-Frame-Options"), path);
+            assertEquals("strict-origin-when-cross-origin", r.header("Referrer-Policy"), path);
+        }
     }
 }

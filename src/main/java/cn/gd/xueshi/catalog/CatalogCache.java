@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Published catalog data changes only when content is imported (at start), so reads are served
- * from memory. A new course version is a new id, so a cached course never goes stale.
+ * from memory. A new course version is a new id, so a cached course never goes stale. A singleton,
+ * not application-scoped: readers use the maps directly, and through a client proxy they would read
+ * the proxy's own maps, which {@link #clear()} never reaches.
  */
-@ApplicationScoped
+@Singleton
 public class CatalogCache {
 
     final Map<Integer, CatalogViews.YearView> years = new ConcurrentHashMap<>();

@@ -1,7 +1,10 @@
 package cn.gd.xueshi.catalog;
 
 import static cn.gd.xueshi.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -61,5 +64,29 @@ class ContentImportTest {
             importer.importFrom(Path.of("content"));
         }
         as(null).get("/api/courses/" + Api.courseId("gba-rules")).then().body("hours", equalTo(30.0f));
+    }
+    @Test
+    void aGuideWithHostileLinksImportedFromContentRendersNoLiveLinkOnTheCatalogPage(@TempDir Path dir) throws Throwable {
+        ContentReaderTest.copyContent(dir);
+        Files.writeString(dir.resolve("2026/guide-greater-bay-area.md"), """
+                ## 指南
+
+                [a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) [c](&#106;avascript:alert(3)) <javascript:alert(4)>
+                [d](data:text/html,x) ![e](javascript:alert(5)) <img src="javascript:alert(6)"> <script>alert(7)</script>
+                [政府网站](https://www.gd.gov.cn/)
+                """, StandardCharsets.UTF_8);
+        try {
+            assertEquals(new ContentImporter.Summary(0, 0, 3, 0, 0), importer.importFrom(dir));
+            String page = given().get("/catalog/2026").then().statusCode(200).extract().asString();
+            String guide = page.substring(page.lastIndexOf("<div class=\"markdown\">"));
+            String rel = " rel=\"nofollow noopener noreferrer\"";
+            assertEquals("<div class=\"markdown\"><h2>指南</h2>\n<p><a" + rel + ">a</a> <a" + rel + ">b</a> <a" + rel + ">c</a> <a" + rel
+                    + ">javascript:alert(4)</a>\n<a" + rel + ">d</a> <img alt=\"e\"> &lt;img src=\"javascript:alert(6)\"&gt; "
+                    + "&lt;script&gt;alert(7)&lt;/script&gt;\n<a href=\"https://www.gd.gov.cn/\"" + rel + ">政府网站</a></p>\n</div>",
+                    guide.substring(0, guide.indexOf("</div>") + 6));
+        } finally {
+            importer.importFrom(Path.of("content"));
+        }
+        given().get("/catalog/2026").then().body(containsString("粤港澳大湾区"), not(containsString("javascript:alert")));
     }
 }

@@ -8,13 +8,16 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import cn.gd.xueshi.support.Api;
 import cn.gd.xueshi.support.Db;
 import cn.gd.xueshi.support.Learners;
+import cn.gd.xueshi.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -128,6 +131,25 @@ class PagesTest {
                 .body(containsString("<span class=\"badge demo\">演示课程</span>"));
         as(null).get("/api/courses/" + course).then().body("demo", equalTo(true));
         as(null).get("/api/catalog/2026").then().body("subjects[1].courses[0].demo", equalTo(true));
+    }
+
+    @Test
+    void aTokenCookieHoweverItIsSentNeverSignsInWithoutTheCsrfHeader() throws Exception {
+        Learners.Learner l = Learners.create();
+        String target = "/api/lessons/" + Api.lessonId("ai-at-work", 1) + "/sessions";
+        String token = "xueshi_token=" + l.token();
+        List<Map<String, String>> cookies = List.of(Map.of("cookie", token), Map.of("Cookie", "$Version=1; " + token),
+                Map.of("Cookie", "xueshi_token=\"" + l.token() + "\""), Map.of("Cookie", token + "; xueshi_token=x"),
+                Map.of("Cookie", "a=b, " + token), new LinkedHashMap<>(Map.of("Cookie", token, "cookie", "a=b")),
+                new LinkedHashMap<>(Map.of("Cookie", "a=b", "cookie", token)));
+        for (Map<String, String> cookie : cookies) {
+            Map<String, String> headers = new LinkedHashMap<>(cookie);
+            headers.put("Content-Type", "application/json");
+            headers.put("Authorization", "Basic eHl6OnBhc3M=");
+            int status = RawHttp.send("POST", target, headers, new byte[0]).status();
+            assertTrue(status == 401 || status == 403, cookie + " answered " + status);
+        }
+        assertEquals(0, Db.number("select count(*) from playback_session where professional_id = ?", l.professionalId()));
     }
 
     @Test
