@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,22 @@ class PagesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theQuizFormIsGradedAndSigningOutClearsTheCookie() {
+        Learners.Learner l = Learners.create();
+        long course = Api.courseId("data-security");
+        Api.completeLessons(l.professionalId(), course);
+        Map<String, Object> answers = Api.rightAnswers(l.token(), course);
+        var form = given().cookie("xueshi_token", l.token()).cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF);
+        ((Map<?, ?>) answers.get("answers")).forEach((question, options) -> form.formParam("q" + question, ((List<?>) options).toArray()));
+        form.post("/courses/" + course + "/quiz").then().statusCode(200).body(containsString("恭喜，您已通过测验"));
+        assertEquals(1, Db.number("select count(*) from quiz_attempt where professional_id = ? and passed", l.professionalId()));
+        Response out = given().redirects().follow(false).cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF).post("/logout");
+        assertEquals(303, out.statusCode());
+        assertTrue(out.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("xueshi_token=;") && c.contains("Max-Age=0")),
+                out.headers().toString());
     }
 
     @Test
