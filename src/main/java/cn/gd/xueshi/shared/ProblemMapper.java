@@ -106,8 +106,7 @@ public class ProblemMapper {
                 return badJson(json, request);
             }
             if (cause instanceof IllegalArgumentException && decodingUrl(cause)) {
-                return respond(ProblemException.badRequest("malformed-encoding",
-                        "请求中的百分号编码（%XX）不正确，请检查后重试。"), request);
+                return respond(TextRule.badEncoding(), request);
             }
             cause = cause.getCause();
         }
