@@ -43,8 +43,7 @@ public class AuthService {
      * rather than a failure, and {@link #orRefuse} turns it into the 401.
      */
     public Uni<SignedIn> signIn(String username, String password) {
-        if (username == null || username.isBlank() || password == null || password.isEmpty()
-                || username.length() > 64 || password.length() > 200) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty() || username.length() > 64) {
             return Uni.createFrom().failure(ProblemException.badRequest("missing-credentials", "请输入用户名和密码。"));
         }
         if (!PasswordRule.fitsBcrypt(password)) {

@@ -167,7 +167,11 @@ public class PageResource {
                 .build())
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
                     ProblemException p = (ProblemException) e;
-                    return refusedLogin(p.status(), target, p.detail());
+                    Response refused = refusedLogin(p.status(), target, p.detail());
+                    if (p.retryAfterSeconds() != null) {
+                        refused.getHeaders().add("Retry-After", p.retryAfterSeconds());
+                    }
+                    return refused;
                 });
     }
 

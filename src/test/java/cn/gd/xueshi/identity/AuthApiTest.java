@@ -130,6 +130,9 @@ class AuthApiTest {
         // 24 Chinese characters are 72 bytes; 25 are 75
         as(null).body(Map.of("username", l.username(), "password", "学".repeat(25))).post("/api/auth/login").then().statusCode(400);
         as(null).body(Map.of("username", l.username(), "password", "学".repeat(24))).post("/api/auth/login").then().statusCode(401);
+        // however long, it is the same refusal, not "enter a password"
+        as(null).body(Map.of("username", l.username(), "password", "A".repeat(300))).post("/api/auth/login").then().statusCode(400)
+                .body("type", equalTo("/problems/password-too-long"));
     }
 
     @Test

@@ -176,6 +176,18 @@ class PagesTest {
     }
 
     @Test
+    void aPausedSignInOnTheFormSaysHowLongAndSendsRetryAfter() {
+        Learners.Learner l = Learners.create();
+        for (int i = 0; i < 5; i++) {
+            given().cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF).formParam("username", l.username())
+                    .formParam("password", "wrong-password").post("/login").then().statusCode(401);
+        }
+        given().cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF).formParam("username", l.username())
+                .formParam("password", Learners.PASSWORD).post("/login").then().statusCode(429).header("Retry-After", "30")
+                .body(containsString("密码错误次数过多，请 30 秒后再试。"));
+    }
+
+    @Test
     void theQuizFormIsGradedAndSigningOutClearsTheCookie() {
         Learners.Learner l = Learners.create();
         long course = Api.courseId("data-security");
