@@ -160,11 +160,12 @@ public class PageResource {
         if (!csrf.matches(form.first(Csrf.FIELD))) {
             return Uni.createFrom().item(refusedLogin(403, target, "页面已过期，请重新登录。"));
         }
-        return auth.signIn(form.first("username"), form.first("password")).map(AuthService::orRefuse).map(signedIn -> Response.seeOther(URI.create(target))
-                .cookie(new NewCookie.Builder(identity.cookie()).value(signedIn.token().token()).path("/").httpOnly(true)
-                        .secure(identity.secureCookie()).sameSite(NewCookie.SameSite.LAX)
-                        .maxAge((int) identity.tokenLifetime().toSeconds()).build())
-                .build())
+        return auth.signIn(form.first("username"), form.first("password")).map(AuthService::orRefuse)
+                .map(signedIn -> Response.seeOther(URI.create(target))
+                        .cookie(new NewCookie.Builder(identity.cookie()).value(signedIn.token().token()).path("/").httpOnly(true)
+                                .secure(identity.secureCookie()).sameSite(NewCookie.SameSite.LAX)
+                                .maxAge((int) identity.tokenLifetime().toSeconds()).build())
+                        .build())
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
                     ProblemException p = (ProblemException) e;
                     Response refused = refusedLogin(p.status(), target, p.detail());
