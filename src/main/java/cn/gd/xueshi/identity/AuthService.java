@@ -22,9 +22,12 @@ public class AuthService {
     private final Clock clock;
     private final LoginThrottle throttle;
     private final Vertx vertx;
+    private final SignInThrottleStore store;
 
-    public AuthService(PasswordHasher hasher, TokenIssuer issuer, Clock clock, IdentityConfig config, Vertx vertx) {
+    public AuthService(PasswordHasher hasher, TokenIssuer issuer, Clock clock, IdentityConfig config, Vertx vertx,
+            SignInThrottleStore store) {
         this.hasher = hasher;
+        this.store = store;
         this.issuer = issuer;
         this.clock = clock;
         this.vertx = vertx;
@@ -40,8 +43,7 @@ public class AuthService {
      * rather than a failure, and {@link #orRefuse} turns it into the 401.
      */
     public Uni<SignedIn> signIn(String username, String password) {
-        if (username == null || username.isBlank() || password == null || password.isEmpty()
-                || username.length() > 64 || password.length() > 200) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty() || username.length() > 64) {
             return Uni.createFrom().failure(ProblemException.badRequest("missing-credentials", "请输入用户名和密码。"));
         }
         if (!PasswordRule.fitsBcrypt(password)) {
@@ -51,7 +53,7 @@ public class AuthService {
         String name = username.trim();
         String key = name.toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> count(key, now)).flatMap(attempt -> {
+        return Panache.withTransaction(() -> store.count(key, now, throttle)).flatMap(attempt -> {
             if (!attempt.allowed()) {
                 return Uni.createFrom().failure(ProblemException.tooManyRequests("sign-in-paused",
                         "密码错误次数过多，请 " + attempt.waitSeconds() + " 秒后再试。", attempt.waitSeconds()));
@@ -63,41 +65,9 @@ public class AuthService {
                             Log.infof("wrong password for sign-in name %s (%d in a row)", key, attempt.failures());
                             return Uni.createFrom().nullItem();
                         }
-                        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "update sign_in_throttle set failures = 0, paused_until = null where name = :name")
-                                .setParameter("name", key).executeUpdate()))
-                                .map(cleared -> new SignedIn(issuer.issue(account), account));
+                        return Panache.withTransaction(() -> store.clear(key)).map(cleared -> new SignedIn(issuer.issue(account), account));
                     }));
         });
-    }
-
-    /** Counts an attempt under the name's row lock and stores the pause it earns should it fail. */
-    private Uni<LoginThrottle.Attempt> count(String key, Instant now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                insert into sign_in_throttle (name, last_attempt_at) values (:name, :now)
-                on conflict (name) do update set last_attempt_at = excluded.last_attempt_at
-                returning failures, paused_until""", Object[].class)
-                .setParameter("name", key).setParameter("now", now).getSingleResult()
-                .flatMap(row -> {
-                    LoginThrottle.Attempt attempt = throttle.attempt(((Number) row[0]).intValue(), instant(row[1]), now);
-                    if (!attempt.allowed()) {
-                        return Uni.createFrom().item(attempt);
-                    }
-                    long pausedUntilMs = attempt.pausedUntil() == null ? 0 : attempt.pausedUntil().toEpochMilli();
-                    return s.createNativeQuery("""
-                            update sign_in_throttle set failures = :f,
-                                   paused_until = case when :p > 0 then to_timestamp(:p / 1000.0) end where name = :name""")
-                            .setParameter("f", attempt.failures()).setParameter("p", pausedUntilMs).setParameter("name", key)
-                            .executeUpdate().replaceWith(attempt);
-                }));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
     }
 
     public static SignedIn orRefuse(SignedIn signedIn) {

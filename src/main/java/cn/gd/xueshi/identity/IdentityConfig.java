@@ -36,6 +36,17 @@ public interface IdentityConfig {
     @WithDefault("PT15M")
     Duration maxPause();
 
+    /**
+     * A sign-in name with no attempt for this long is forgotten, failures and all (the next
+     * attempts are free again); this bounds the throttle table, which keeps a row for every name tried.
+     */
+    @WithDefault("P1D")
+    Duration forgetFailuresAfter();
+
+    /** How often quiet sign-in names are forgotten (a Quarkus scheduler period such as 1h). */
+    @WithDefault("1h")
+    String sweepEvery();
+
     /** bcrypt cost factor for new password hashes. */
     @WithDefault("10")
     int bcryptCost();

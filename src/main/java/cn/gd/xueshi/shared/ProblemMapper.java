@@ -88,6 +88,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (request.response().ended()) {
+            // the HTTP layer has answered already (413 for a chunked body over the limit): nothing of ours failed
+            Log.debugf("%s %s ended before the resource ran: %s", request.method(), request.path(), e);
+            return null;
+        }
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof ProblemException p) {
@@ -106,8 +111,7 @@ public class ProblemMapper {
                 return badJson(json, request);
             }
             if (cause instanceof IllegalArgumentException && decodingUrl(cause)) {
-                return respond(ProblemException.badRequest("malformed-encoding",
-                        "请求中的百分号编码（%XX）不正确，请检查后重试。"), request);
+                return respond(TextRule.badEncoding(), request);
             }
             cause = cause.getCause();
         }

@@ -28,6 +28,11 @@ public final class TextRule {
         return true;
     }
 
+    /** Percent-encoding that does not decode (a broken {@code %XX}, or bytes that are not UTF-8). */
+    public static ProblemException badEncoding() {
+        return ProblemException.badRequest("malformed-encoding", "请求中的百分号编码（%XX）不正确，请检查后重试。");
+    }
+
     public static ProblemException refusal() {
         return ProblemException.badRequest("invalid-text", "输入内容含有不允许的字符（如空字符或控制字符），请删除后重试。");
     }

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
@@ -40,6 +38,7 @@ import cn.gd.xueshi.identity.Role;
 import cn.gd.xueshi.playback.PlaybackConfig;
 import cn.gd.xueshi.playback.PlaybackService;
 import cn.gd.xueshi.quiz.QuizService;
+import cn.gd.xueshi.shared.FormFields;
 import cn.gd.xueshi.shared.ProblemException;
 import cn.gd.xueshi.shared.SafeMarkdown;
 
@@ -156,20 +155,24 @@ public class PageResource {
     @Path("login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> login(@FormParam("username") String username, @FormParam("password") String password,
-            @FormParam("next") String next, @FormParam(Csrf.FIELD) String token) {
-        String target = safeNext(next);
-        if (!csrf.matches(token)) {
+    public Uni<Response> login(FormFields form) {
+        String target = safeNext(form.first("next"));
+        if (!csrf.matches(form.first(Csrf.FIELD))) {
             return Uni.createFrom().item(refusedLogin(403, target, "页面已过期，请重新登录。"));
         }
-        return auth.signIn(username, password).map(AuthService::orRefuse).map(signedIn -> Response.seeOther(URI.create(target))
-                .cookie(new NewCookie.Builder(identity.cookie()).value(signedIn.token().token()).path("/").httpOnly(true)
-                        .secure(identity.secureCookie()).sameSite(NewCookie.SameSite.LAX)
-                        .maxAge((int) identity.tokenLifetime().toSeconds()).build())
-                .build())
+        return auth.signIn(form.first("username"), form.first("password")).map(AuthService::orRefuse)
+                .map(signedIn -> Response.seeOther(URI.create(target))
+                        .cookie(new NewCookie.Builder(identity.cookie()).value(signedIn.token().token()).path("/").httpOnly(true)
+                                .secure(identity.secureCookie()).sameSite(NewCookie.SameSite.LAX)
+                                .maxAge((int) identity.tokenLifetime().toSeconds()).build())
+                        .build())
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
                     ProblemException p = (ProblemException) e;
-                    return refusedLogin(p.status(), target, p.detail());
+                    Response refused = refusedLogin(p.status(), target, p.detail());
+                    if (p.retryAfterSeconds() != null) {
+                        refused.getHeaders().add("Retry-After", p.retryAfterSeconds());
+                    }
+                    return refused;
                 });
     }
 
@@ -181,8 +184,8 @@ public class PageResource {
     @Path("logout")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@FormParam(Csrf.FIELD) String token) {
-        if (!csrf.matches(token)) {
+    public Response logout(FormFields form) {
+        if (!csrf.matches(form.first(Csrf.FIELD))) {
             throw ProblemException.forbidden("csrf", "页面已过期，请刷新后重试。");
         }
         return Response.seeOther(URI.create("/login"))
@@ -277,12 +280,12 @@ public class PageResource {
     @Path("courses/{courseId}/quiz")
     @RolesAllowed(Role.PROFESSIONAL_)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<TemplateInstance> submitQuiz(@PathParam("courseId") long courseId, MultivaluedMap<String, String> form) {
-        if (!csrf.matches(form.getFirst(Csrf.FIELD))) {
+    public Uni<TemplateInstance> submitQuiz(@PathParam("courseId") long courseId, FormFields form) {
+        if (!csrf.matches(form.first(Csrf.FIELD))) {
             throw ProblemException.forbidden("csrf", "页面已过期，请重新打开测验。");
         }
         Map<Long, List<Long>> answers = new HashMap<>();
-        form.forEach((key, values) -> {
+        form.all().forEach((key, values) -> {
             if (key.startsWith("q")) {
                 try {
                     answers.put(Long.parseLong(key.substring(1)), values.stream().map(Long::parseLong).toList());

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +23,16 @@ import cn.gd.xueshi.support.Learners;
 import cn.gd.xueshi.support.MutableClock;
 import cn.gd.xueshi.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 class AuthApiTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    SignInThrottleSweep sweep;
 
     @Test
     void demoLearnerSignsInAndTheTokenWorks() {
@@ -124,6 +130,30 @@ class AuthApiTest {
         // 24 Chinese characters are 72 bytes; 25 are 75
         as(null).body(Map.of("username", l.username(), "password", "学".repeat(25))).post("/api/auth/login").then().statusCode(400);
         as(null).body(Map.of("username", l.username(), "password", "学".repeat(24))).post("/api/auth/login").then().statusCode(401);
+        // however long, it is the same refusal, not "enter a password"
+        as(null).body(Map.of("username", l.username(), "password", "A".repeat(300))).post("/api/auth/login").then().statusCode(400)
+                .body("type", equalTo("/problems/password-too-long"));
+    }
+
+    @Test
+    void namesQuietForADayAreForgottenButNoRunningPause() throws Throwable {
+        Learners.Learner l = Learners.create();
+        String quiet = "quiet-" + l.username();
+        String paused = "paused-" + l.username();
+        String recent = "recent-" + l.username();
+        for (int i = 0; i < 5; i++) {
+            as(null).body(Map.of("username", quiet, "password", "wrong-password")).post("/api/auth/login").then().statusCode(401);
+        }
+        as(null).body(Map.of("username", recent, "password", "wrong-password")).post("/api/auth/login").then().statusCode(401);
+        Instant now = clock.instant();
+        Db.update("update sign_in_throttle set last_attempt_at = ?, paused_until = ? where name = ?",
+                Timestamp.from(now.minus(Duration.ofHours(25))), Timestamp.from(now.minus(Duration.ofHours(25)).plusSeconds(30)), quiet);
+        Db.update("insert into sign_in_throttle (name, failures, paused_until, last_attempt_at) values (?, 9, ?, ?)", paused,
+                Timestamp.from(now.plusSeconds(60)), Timestamp.from(now.minus(Duration.ofHours(25))));
+        VertxContextSupport.subscribeAndAwait(() -> sweep.sweep());
+        String count = "select count(*) from sign_in_throttle where name = ?";
+        assertEquals(List.of(0L, 1L, 1L), List.of(Db.number(count, quiet), Db.number(count, paused), Db.number(count, recent)));
+        as(null).body(Map.of("username", quiet, "password", "wrong-password")).post("/api/auth/login").then().statusCode(401);
     }
 
     @Test

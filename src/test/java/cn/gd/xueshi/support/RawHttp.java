@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ public final class RawHttp {
 
     public static Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(15_000);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (body != null) {
@@ -33,14 +35,27 @@ public final class RawHttp {
             head.append("\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
+            try {
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (SocketException e) {
+                // the server may answer (413) and close before it has read a body it refuses
             }
-            out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
+            try {
+                in.transferTo(all);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError(method + " " + target + " got no answer within 15 s");
+            } catch (SocketException e) {
+                // reset after the answer to a body it refused: keep what arrived
+            }
             String text = all.toString(StandardCharsets.UTF_8);
+            if (!text.startsWith("HTTP/1.1 ")) {
+                throw new AssertionError(method + " " + target + " got no HTTP answer: " + text);
+            }
             int status = Integer.parseInt(text.substring(9, 12));
             int split = text.indexOf("\r\n\r\n");
             return new Answer(status, split < 0 ? "" : text.substring(split + 4));

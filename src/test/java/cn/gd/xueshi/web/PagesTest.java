@@ -210,6 +210,34 @@ class PagesTest {
     }
 
     @Test
+    void aPausedSignInOnTheFormSaysHowLongAndSendsRetryAfter() {
+        Learners.Learner l = Learners.create();
+        for (int i = 0; i < 5; i++) {
+            given().cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF).formParam("username", l.username())
+                    .formParam("password", "wrong-password").post("/login").then().statusCode(401);
+        }
+        given().cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF).formParam("username", l.username())
+                .formParam("password", Learners.PASSWORD).post("/login").then().statusCode(429).header("Retry-After", "30")
+                .body(containsString("密码错误次数过多，请 30 秒后再试。"));
+    }
+
+    @Test
+    void theQuizFormIsGradedAndSigningOutClearsTheCookie() {
+        Learners.Learner l = Learners.create();
+        long course = Api.courseId("data-security");
+        Api.completeLessons(l.professionalId(), course);
+        Map<String, Object> answers = Api.rightAnswers(l.token(), course);
+        var form = given().cookie("xueshi_token", l.token()).cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF);
+        ((Map<?, ?>) answers.get("answers")).forEach((question, options) -> form.formParam("q" + question, ((List<?>) options).toArray()));
+        form.post("/courses/" + course + "/quiz").then().statusCode(200).body(containsString("恭喜，您已通过测验"));
+        assertEquals(1, Db.number("select count(*) from quiz_attempt where professional_id = ? and passed", l.professionalId()));
+        Response out = given().redirects().follow(false).cookie("xueshi_csrf", CSRF).formParam("csrf", CSRF).post("/logout");
+        assertEquals(303, out.statusCode());
+        assertTrue(out.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("xueshi_token=;") && c.contains("Max-Age=0")),
+                out.headers().toString());
+    }
+
+    @Test
     void redirectsAfterSignInStayOnThisSite() {
         assertEquals("/", PageResource.safeNext("//elsewhere.example/x"));
         assertEquals("/", PageResource.safeNext("https://elsewhere.example/"));
