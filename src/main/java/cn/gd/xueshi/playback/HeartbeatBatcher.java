@@ -103,7 +103,7 @@ public class HeartbeatBatcher {
     }
 
     private record Locked(UUID id, long professionalId, long lessonId, String status, Instant lastBeatAt, int lastPositionMs,
-            Instant attentionDueAt, WatchedSpans spans, boolean completed, int durationMs, long courseId, long creditedUntilMs) {
+            Instant attentionDueAt, WatchedSpans spans, boolean completed, int durationMs, long courseId) {
     }
 
     private io.vertx.core.Future<Void> applyIn(SqlConnection conn, List<Grouping.Request<Beat, PlaybackService.BeatResult>> batch) {
@@ -112,12 +112,13 @@ public class HeartbeatBatcher {
         UUID[] ids = batch.stream().map(i -> i.question().sessionId()).distinct().toArray(UUID[]::new);
         return conn.preparedQuery(LOCK).execute(Tuple.of(ids)).compose(rows -> {
             Map<UUID, Locked> sessions = new HashMap<>();
+            Map<Long, Long> clocks = new HashMap<>();
             for (Row r : rows) {
                 sessions.put(r.getUUID(0), new Locked(r.getUUID(0), r.getLong(1), r.getLong(2), r.getString(3),
                         r.getOffsetDateTime(4).toInstant(), r.getInteger(5),
                         r.getOffsetDateTime(6) == null ? null : r.getOffsetDateTime(6).toInstant(), WatchedSpans.parse(r.getString(7)),
-                        r.getValue(8) != null, r.getInteger(9), r.getLong(10),
-                        r.getValue(11) == null ? WatchRule.NEVER : r.getOffsetDateTime(11).toInstant().toEpochMilli()));
+                        r.getValue(8) != null, r.getInteger(9), r.getLong(10)));
+                clocks.put(r.getLong(1), r.getValue(11) == null ? WatchRule.NEVER : r.getOffsetDateTime(11).toInstant().toEpochMilli());
             }
             Long[] learners = sessions.values().stream().map(Locked::professionalId).distinct().sorted().toArray(Long[]::new);
             if (learners.length == 0) {
@@ -127,15 +128,19 @@ public class HeartbeatBatcher {
             return conn.preparedQuery(DAY).execute(Tuple.of(learners, today)).compose(days -> {
                 Map<Long, Integer> credited = new HashMap<>();
                 days.forEach(r -> credited.put(r.getLong(0), r.getInteger(1)));
-                return write(conn, batch, sessions, credited, now, today);
+                return write(conn, batch, sessions, clocks, credited, now, today);
             });
         });
     }
 
+    /**
+     * Applies the beats in arrival order; {@code clocks} holds each learner's credit clock as read
+     * and is moved on by every beat applied; the clocks of the learners whose beats were applied are
+     * written back with their sessions.
+     */
     private io.vertx.core.Future<Void> write(SqlConnection conn, List<Grouping.Request<Beat, PlaybackService.BeatResult>> batch, Map<UUID, Locked> sessions,
-            Map<Long, Integer> creditedToday, Instant now, LocalDate today) {
+            Map<Long, Long> clocks, Map<Long, Integer> creditedToday, Instant now, LocalDate today) {
         Map<UUID, Locked> state = new LinkedHashMap<>();
-        Map<Long, Long> clocks = new HashMap<>();
         Map<Long, Integer> newCredit = new HashMap<>();
         long nowMs = now.toEpochMilli();
         List<long[]> completions = new ArrayList<>();
@@ -152,7 +157,7 @@ public class HeartbeatBatcher {
             boolean attention = s.attentionDueAt() != null && !now.isBefore(s.attentionDueAt());
             int allowance = attention ? 0 : Math.max(0, config.dailyCapMs() - dayCredit);
             WatchRule.Before before = new WatchRule.Before(s.spans(), s.lastPositionMs(), s.lastBeatAt().toEpochMilli(),
-                    clocks.getOrDefault(s.professionalId(), s.creditedUntilMs()));
+                    clocks.get(s.professionalId()));
             WatchRule.Outcome o = rule.apply(before, nowMs, new WatchRule.Beat((int) Math.round(beat.beat().positionSeconds() * 1000),
                     beat.beat().playing(), beat.beat().visible(), beat.beat().playbackRate()), s.durationMs(), allowance);
             clocks.put(s.professionalId(), o.creditedUntilMs());
@@ -164,7 +169,7 @@ public class HeartbeatBatcher {
                 completions.add(new long[] {s.professionalId(), s.courseId()});
             }
             state.put(beat.sessionId(), new Locked(s.id(), s.professionalId(), s.lessonId(), s.status(), now, o.positionMs(),
-                    s.attentionDueAt(), o.spans(), complete, s.durationMs(), s.courseId(), o.creditedUntilMs()));
+                    s.attentionDueAt(), o.spans(), complete, s.durationMs(), s.courseId()));
             item.answer(new PlaybackService.BeatResult(PlaybackService.Progress.of(o.spans().covered(), o.positionMs(),
                     s.durationMs(), complete), attention, dayCredit + o.creditedMs() >= config.dailyCapMs()));
         }
@@ -194,7 +199,7 @@ public class HeartbeatBatcher {
             watchedMs[i] = s.spans().covered();
             completedAt[i] = s.completed() ? at : null;
         }
-        Long[] clockPids = clocks.keySet().stream().sorted().toArray(Long[]::new);
+        Long[] clockPids = changed.stream().map(Locked::professionalId).distinct().toArray(Long[]::new);
         OffsetDateTime[] clockUntil = Arrays.stream(clockPids)
                 .map(pid -> OffsetDateTime.ofInstant(Instant.ofEpochMilli(clocks.get(pid)), ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
         io.vertx.core.Future<?> done = conn.preparedQuery(SESSIONS).execute(Tuple.of(ids, times, positions, clockPids, clockUntil))

@@ -103,9 +103,10 @@ public class ProblemMapper {
             }
             String sqlState = cause instanceof PgException pg ? pg.getSqlState()
                     : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
-            if (refusedInput(sqlState) != null) {
+            ProblemException refused = refusedInput(sqlState);
+            if (refused != null) {
                 Log.warnf("PostgreSQL refused input (%s) on %s %s", sqlState, request.method(), request.path());
-                return respond(refusedInput(sqlState), request);
+                return respond(refused, request);
             }
             if (cause instanceof JsonProcessingException json) {
                 return badJson(json, request);
