@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -103,7 +104,8 @@ public final class EmbeddedServers implements AutoCloseable {
                 .overrides(jclouds).build(BlobStoreContext.class);
         URI endpoint = URI.create("http://127.0.0.1:" + freePort());
         S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(endpoint)
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_IDENTITY, s3Credential).build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_IDENTITY, s3Credential)
+                .corsRules(browserUploads()).build();
         proxy.start();
         long deadline = System.currentTimeMillis() + 20_000;
         while (!"STARTED".equals(proxy.getState())) {
@@ -124,6 +126,18 @@ public final class EmbeddedServers implements AutoCloseable {
         servers.properties.put("xueshi.storage.secret-key", s3Credential);
         servers.properties.putAll(signingKeys(keys));
         return servers;
+    }
+
+    /**
+     * Lets pages of the service on this machine (any port) send upload parts straight to this
+     * store and read the ETag of each; S3Proxy answers the browsers' preflight requests with these
+     * rules. (Production MinIO allows every origin unless {@code MINIO_API_CORS_ALLOW_ORIGIN} says
+     * otherwise; see the README.)
+     */
+    static org.gaul.s3proxy.CrossOriginResourceSharing browserUploads() {
+        return new org.gaul.s3proxy.CrossOriginResourceSharing(
+                List.of("https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?"), List.of("GET", "HEAD", "PUT"),
+                List.of("content-type", "range"), List.of("ETag"), "false");
     }
 
     /** Whether an access rule of this {@code pg_hba.conf} lets a client in without a password. */

@@ -28,4 +28,16 @@ public interface CatalogConfig {
     /** Questions one quiz attempt draws: a bank must hold at least this many. */
     @WithDefault("${xueshi.quiz.questions-per-attempt:5}")
     int questionsPerAttempt();
+
+    /** Fewest questions an editor may set one quiz attempt of their course to draw. */
+    @WithDefault("3")
+    int minQuestionsPerAttempt();
+
+    /** Most questions an editor may set one quiz attempt of their course to draw. */
+    @WithDefault("50")
+    int maxQuestionsPerAttempt();
+
+    /** Lowest pass mark (of 100) an editor may set for their course. */
+    @WithDefault("60")
+    int minPassMark();
 }

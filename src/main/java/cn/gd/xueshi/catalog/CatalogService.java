@@ -38,7 +38,7 @@ public class CatalogService {
             return Subject.<Subject>list("year = ?1 order by position", year).flatMap(subjects -> subjects.isEmpty()
                     ? Uni.createFrom().item(new CatalogViews.YearView(year, y.title, List.of()))
                     : Course.<Course>list(
-                    "subjectId in ?1 and supersededAt is null order by position",
+                    "subjectId in ?1 and supersededAt is null and publishedAt is not null order by position",
                     subjects.stream().map(s -> s.id).toList()).flatMap(courses -> Lesson.<Lesson>list(
                             "courseId in ?1", ids(courses)).map(lessons -> {
                                 Map<Long, Long> lessonCounts = lessons.stream()
@@ -62,27 +62,44 @@ public class CatalogService {
         return courses.isEmpty() ? List.of(-1L) : courses.stream().map(c -> c.id).toList();
     }
 
+    /** A published course (current or superseded: learners finish the version they started); a draft is not found. */
     public Uni<CatalogViews.CourseView> course(long courseId) {
         CatalogViews.CourseView cached = cache.courses.get(courseId);
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return Panache.withSession(() -> Course.<Course>findById(courseId).flatMap(course -> {
+        return Panache.withSession(() -> view(courseId).map(view -> {
+            if (!view.published()) {
+                throw ProblemException.notFound("课程不存在（编号 " + courseId + "）。");
+            }
+            cache.courses.put(courseId, view);
+            view.lessons().forEach(v -> cache.lessons.put(v.id(), v));
+            return view;
+        }));
+    }
+
+    /** Any version, drafts included, as a learner would see it once published: for its editor and reviewers. Not cached. */
+    public Uni<CatalogViews.CourseView> preview(long courseId) {
+        return Panache.withSession(() -> view(courseId));
+    }
+
+    static Uni<CatalogViews.CourseView> view(long courseId) {
+        return Course.<Course>findById(courseId).flatMap(course -> {
             if (course == null) {
                 throw ProblemException.notFound("课程不存在（编号 " + courseId + "）。");
             }
             return Subject.<Subject>findById(course.subjectId).flatMap(subject -> Lesson.<Lesson>list(
                     "courseId = ?1 order by position", courseId).map(lessons -> {
                         List<CatalogViews.LessonView> views = lessons.stream().map(l -> new CatalogViews.LessonView(
-                                l.id, l.courseId, l.position, l.title, l.durationMs, l.objectKey, l.contentType)).toList();
-                        CatalogViews.CourseView view = new CatalogViews.CourseView(course.id, course.code, course.version,
+                                l.id, l.courseId, l.position, l.title, l.durationMs == null ? 0 : l.durationMs, l.objectKey,
+                                l.contentType, l.captionKey)).toList();
+                        return new CatalogViews.CourseView(course.id, course.code, course.version,
                                 course.supersededAt == null, course.title, course.hours, subject.year, subject.id,
-                                subject.title, views, course.demo);
-                        cache.courses.put(courseId, view);
-                        views.forEach(v -> cache.lessons.put(v.id(), v));
-                        return view;
+                                subject.title, views, course.demo, course.category, course.sector, course.description,
+                                course.guideMarkdown, course.coverKey, course.questionsPerAttempt, course.passMark,
+                                course.publishedAt != null);
                     }));
-        }));
+        });
     }
 
     public Uni<CatalogViews.LessonView> lesson(long lessonId) {

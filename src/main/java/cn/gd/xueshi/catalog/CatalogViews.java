@@ -19,7 +19,13 @@ public final class CatalogViews {
     }
 
     public record CourseView(long id, String code, int version, boolean current, String title, BigDecimal hours, int year,
-            long subjectId, String subjectTitle, List<LessonView> lessons, boolean demo) {
+            long subjectId, String subjectTitle, List<LessonView> lessons, boolean demo, CourseCategory category,
+            cn.gd.xueshi.identity.Sector sector, String description, String guideMarkdown, String coverKey,
+            Integer questionsPerAttempt, Integer passMark, boolean published) {
+
+        public String categoryLabel() {
+            return sector == null ? category.label : category.label + "（" + sector.label + "）";
+        }
 
         public int lessonCount() {
             return lessons.size();
@@ -27,7 +33,7 @@ public final class CatalogViews {
     }
 
     public record LessonView(long id, long courseId, int position, String title, int durationMs, String objectKey,
-            String contentType) {
+            String contentType, String captionKey) {
 
         public int durationSeconds() {
             return (durationMs + 999) / 1000;

@@ -158,33 +158,28 @@ public class ContentImporter {
     }
 
     private Uni<Void> applyCourse(Subject subject, ContentPlan.CoursePlan plan, int position, int[] counts) {
-        return Course.<Course>find("subjectId = ?1 and code = ?2 order by version desc", subject.id, plan.code())
-                .firstResult().flatMap(latest -> {
-                    boolean current = latest != null && latest.supersededAt == null;
-                    if (current && latest.contentHash.equals(plan.hash())) {
-                        latest.position = position;
+        return Course.<Course>find("subjectId = ?1 and code = ?2 and publishedAt is not null and supersededAt is null",
+                subject.id, plan.code()).firstResult().flatMap(current -> {
+                    if (current != null && plan.hash().equals(current.contentHash)) {
+                        current.position = position;
                         counts[2]++;
                         return Uni.createFrom().voidItem();
                     }
-                    int version = latest == null ? 1 : latest.version + 1;
-                    Uni<Void> retire = Uni.createFrom().voidItem();
-                    if (current) {
-                        latest.supersededAt = clock.instant();
-                        retire = Panache.getSession().flatMap(s -> s.flush());
-                        counts[1]++;
-                    } else {
-                        counts[0]++;
-                    }
-                    Course course = new Course();
-                    course.subjectId = subject.id;
-                    course.code = plan.code();
-                    course.version = version;
-                    course.title = plan.title();
-                    course.hours = plan.hours();
-                    course.demo = plan.demo();
-                    course.contentHash = plan.hash();
-                    course.position = position;
-                    return retire.chain(() -> course.<Course>persist()).flatMap(saved -> insertParts(saved, plan));
+                    counts[current != null ? 1 : 0]++;
+                    return Course.<Course>find("subjectId = ?1 and code = ?2 order by version desc", subject.id, plan.code())
+                            .firstResult().flatMap(latest -> {
+                                Course course = new Course();
+                                course.subjectId = subject.id;
+                                course.code = plan.code();
+                                course.version = latest == null ? 1 : latest.version + 1;
+                                course.title = plan.title();
+                                course.hours = plan.hours();
+                                course.demo = plan.demo();
+                                course.contentHash = plan.hash();
+                                course.position = position;
+                                return course.<Course>persist().flatMap(saved -> insertParts(saved, plan))
+                                        .chain(() -> CoursePublishing.publish(course, clock.instant()));
+                            });
                 });
     }
 
@@ -226,7 +221,9 @@ public class ContentImporter {
     private Uni<Void> retireMissing(Subject subject, ContentPlan.SubjectPlan plan, int[] counts) {
         Set<String> codes = new HashSet<>();
         plan.courses().forEach(c -> codes.add(c.code()));
-        return Course.<Course>list("subjectId = ?1 and supersededAt is null", subject.id).map(courses -> {
+        // only what was imported: editors' courses in the same subject are theirs to retire
+        return Course.<Course>list("subjectId = ?1 and supersededAt is null and publishedAt is not null and ownerAccountId is null",
+                subject.id).map(courses -> {
             for (Course c : courses) {
                 if (!codes.contains(c.code)) {
                     c.supersededAt = clock.instant();

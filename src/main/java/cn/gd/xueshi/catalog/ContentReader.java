@@ -119,6 +119,10 @@ public final class ContentReader {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    static String sha256(String text) {
+        return HexFormat.of().formatHex(sha().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static MessageDigest sha() {
         try {
             return MessageDigest.getInstance("SHA-256");

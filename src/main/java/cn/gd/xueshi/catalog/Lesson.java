@@ -18,8 +18,10 @@ public class Lesson extends PanacheEntityBase {
     public Long courseId;
     public int position;
     public String title;
-    public int durationMs;
+    public Integer durationMs;
     public String objectKey;
     public String contentType;
-    public long sizeBytes;
+    public Long sizeBytes;
+    /** WebVTT captions shown as a track in the player; null when there are none. */
+    public String captionKey;
 }

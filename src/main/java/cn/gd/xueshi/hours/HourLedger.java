@@ -34,7 +34,7 @@ public class HourLedger {
         return """
                 insert into hour_entry (professional_id, year, category, source, source_ref, kind, status, hours, title,
                                         recorded_by, recorded_at)
-                select %1$s, s.year, 'PUBLIC', 'ONLINE_COURSE', 'course:' || s.year || ':' || c.code, 'CREDIT', 'CONFIRMED',
+                select %1$s, s.year, c.category, 'ONLINE_COURSE', 'course:' || s.year || ':' || c.code, 'CREDIT', 'CONFIRMED',
                        c.hours, c.title, 'system', %4$s
                   from course c join subject s on s.id = c.subject_id
                  where c.id = %2$s and s.year = %3$s

@@ -26,6 +26,12 @@ public class Account extends PanacheEntityBase {
     public String roles;
     public Long professionalId;
     public Long employerId;
+    /** Where an HR department's or an industry authority's account acts; null for everyone else. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Level scopeLevel;
+    public String scopeCity;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Sector scopeSector;
 
     public Set<String> roleSet() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());

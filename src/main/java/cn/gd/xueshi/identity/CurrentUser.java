@@ -72,6 +72,42 @@ public class CurrentUser {
         return jwt != null && jwt.getGroups().contains(role);
     }
 
+    /** The caller's account id (the token's subject); refuses anonymous callers. */
+    public long accountId() {
+        JsonWebToken jwt = jwt();
+        if (jwt == null) {
+            throw new ProblemException(401, "unauthenticated", "Unauthorized", "请先登录（登录已过期或凭证无效）。");
+        }
+        return Long.parseLong(jwt.getSubject());
+    }
+
+    public java.util.Set<Role> roles() {
+        JsonWebToken jwt = jwt();
+        java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        if (jwt != null) {
+            for (Role r : Role.values()) {
+                if (jwt.getGroups().contains(r.name())) {
+                    roles.add(r);
+                }
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * Where the caller acts: the level, city and sector of a staff account, the employer of an
+     * employer administrator; no level and no sector for everyone else.
+     */
+    public Scope scope() {
+        JsonWebToken jwt = jwt();
+        String level = jwt == null ? null : jwt.getClaim(TokenIssuer.SCOPE_LEVEL_CLAIM);
+        String city = jwt == null ? null : jwt.getClaim(TokenIssuer.SCOPE_CITY_CLAIM);
+        String sector = jwt == null ? null : jwt.getClaim(TokenIssuer.SCOPE_SECTOR_CLAIM);
+        // no scope claim: no level, so no policy that asks for one is met (fails closed)
+        return new Scope(level == null ? null : Level.valueOf(level), city, sector == null ? null : Sector.valueOf(sector),
+                employerId());
+    }
+
     public String username() {
         JsonWebToken jwt = jwt();
         return jwt == null ? null : jwt.getName();

@@ -80,6 +80,11 @@ public class DemoAccounts {
                 a.employerId = employer.id;
             } else if (demo.role() == Role.EMPLOYER_ADMIN) {
                 a.employerId = employer.id;
+            } else if (demo.role() == Role.HR_ADMIN) {
+                a.scopeLevel = Level.PROVINCE;
+            } else if (demo.role() == Role.AUTHORITY_REVIEWER) {
+                a.scopeLevel = Level.PROVINCE;
+                a.scopeSector = Sector.ENGINEERING;
             }
             Log.infof("demo account %s (%s) created", demo.username(), demo.role());
             return a.persist().replaceWithVoid();

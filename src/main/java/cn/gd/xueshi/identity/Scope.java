@@ -27,6 +27,6 @@ public record Scope(Level level, String cityCode, Sector sector, Long employerId
      * province sees every city, a city only itself. Sector and employer are the policies' business.
      */
     public boolean regionCovers(Scope there) {
-        return level == Level.PROVINCE || there.level() == Level.CITY && cityCode.equals(there.cityCode());
+        return level == Level.PROVINCE || level == Level.CITY && there.level() == Level.CITY && there.cityCode().equals(cityCode);
     }
 }

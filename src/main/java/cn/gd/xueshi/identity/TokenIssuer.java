@@ -13,6 +13,10 @@ public class TokenIssuer {
 
     /** The claim carrying the professional's id, for learners. */
     public static final String PROFESSIONAL_CLAIM = "pid";
+    /** The claims carrying a staff account's scope: level, city code, sector. */
+    public static final String SCOPE_LEVEL_CLAIM = "lvl";
+    public static final String SCOPE_CITY_CLAIM = "city";
+    public static final String SCOPE_SECTOR_CLAIM = "sec";
 
     private final IdentityConfig config;
 
@@ -33,6 +37,15 @@ public class TokenIssuer {
                 .expiresAt(expires);
         if (account.employerId != null) {
             claims.claim("eid", account.employerId);
+        }
+        if (account.scopeLevel != null) {
+            claims.claim(SCOPE_LEVEL_CLAIM, account.scopeLevel.name());
+        }
+        if (account.scopeCity != null) {
+            claims.claim(SCOPE_CITY_CLAIM, account.scopeCity);
+        }
+        if (account.scopeSector != null) {
+            claims.claim(SCOPE_SECTOR_CLAIM, account.scopeSector.name());
         }
         if (account.professionalId != null) {
             claims.claim(PROFESSIONAL_CLAIM, account.professionalId);

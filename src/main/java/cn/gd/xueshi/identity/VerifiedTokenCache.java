@@ -32,7 +32,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @Priority(1)
 public class VerifiedTokenCache extends JWTCallerPrincipalFactory {
 
-    private static final Set<String> KEPT = Set.of("iss", "sub", "upn", "groups", "exp", "iat", "pid", "eid", "name", "jti");
+    private static final Set<String> KEPT = Set.of("iss", "sub", "upn", "groups", "exp", "iat", "pid", "eid", "name", "jti",
+            TokenIssuer.SCOPE_LEVEL_CLAIM, TokenIssuer.SCOPE_CITY_CLAIM, TokenIssuer.SCOPE_SECTOR_CLAIM);
     private final DefaultJWTCallerPrincipalFactory delegate = new DefaultJWTCallerPrincipalFactory();
     private final Map<Key, Verified> verified = new ConcurrentHashMap<>();
     private final int capacity;

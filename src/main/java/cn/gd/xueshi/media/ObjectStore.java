@@ -26,12 +26,17 @@ public class ObjectStore {
 
     private final MinioClient client;
     private final MinioClient signer;
+    private final io.minio.MinioAsyncClient async;
+    private final PartLister lister;
     private final StorageConfig config;
 
     public ObjectStore(StorageConfig config) {
         this.config = config;
         this.client = MinioClient.builder().endpoint(config.endpoint()).region(config.region())
                 .credentials(config.accessKey(), config.secretKey()).build();
+        this.async = io.minio.MinioAsyncClient.builder().endpoint(config.endpoint()).region(config.region())
+                .credentials(config.accessKey(), config.secretKey()).build();
+        this.lister = new PartLister(async);
         this.signer = MinioClient.builder().endpoint(config.publicEndpoint().orElse(config.endpoint()))
                 .region(config.region()).credentials(config.accessKey(), config.secretKey()).build();
     }
@@ -95,6 +100,118 @@ public class ObjectStore {
         } catch (Exception e) {
             throw new StorageException("cannot sign " + key, e);
         }
+    }
+
+    /** Starts an S3 multipart upload of {@code key}; returns its upload id. */
+    public String startMultipart(String key, String contentType) {
+        try {
+            com.google.common.collect.Multimap<String, String> headers = com.google.common.collect.HashMultimap.create();
+            headers.put("Content-Type", contentType);
+            return async.createMultipartUploadAsync(config.bucket(), config.region(), key, headers, null).get().result().uploadId();
+        } catch (Exception e) {
+            throw new StorageException("cannot start an upload of " + key, e);
+        }
+    }
+
+    /** A PUT URL for one part of a multipart upload, for the browser to send the part to directly. */
+    public String presignedPart(String key, String uploadId, int partNumber) {
+        try {
+            return signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.PUT)
+                    .bucket(config.bucket()).object(key)
+                    .extraQueryParams(java.util.Map.of("uploadId", uploadId, "partNumber", String.valueOf(partNumber)))
+                    .expiry((int) config.urlLifetime().toSeconds(), TimeUnit.SECONDS).build());
+        } catch (Exception e) {
+            throw new StorageException("cannot sign a part of " + key, e);
+        }
+    }
+
+    /** A part the store holds: its number, size and ETag. */
+    public record StoredPart(int partNumber, long size, String etag) {
+    }
+
+    /** The parts of an upload the store already holds, in order; empty when the upload is gone. */
+    public java.util.List<StoredPart> storedParts(String key, String uploadId) {
+        java.util.List<StoredPart> parts = new java.util.ArrayList<>();
+        try {
+            int marker = 0;
+            while (true) {
+                PartLister.Page page = lister.list(config.bucket(), config.region(), key, uploadId, marker);
+                parts.addAll(page.parts());
+                if (!page.truncated() || page.parts().isEmpty() || page.nextMarker() <= marker) {
+                    return parts;
+                }
+                marker = page.nextMarker();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ErrorResponseException r && "NoSuchUpload".equals(r.errorResponse().code())) {
+                return java.util.List.of();
+            }
+            throw new StorageException("cannot list the parts of " + key, e);
+        } catch (Exception e) {
+            throw new StorageException("cannot list the parts of " + key, e);
+        }
+    }
+
+    /** Joins the stored parts into the object. */
+    public void completeMultipart(String key, String uploadId, java.util.List<StoredPart> parts) {
+        try {
+            io.minio.messages.Part[] list = parts.stream().map(p -> new io.minio.messages.Part(p.partNumber(), p.etag()))
+                    .toArray(io.minio.messages.Part[]::new);
+            async.completeMultipartUploadAsync(config.bucket(), config.region(), key, uploadId, list, null, null).get();
+        } catch (Exception e) {
+            throw new StorageException("cannot complete the upload of " + key, e);
+        }
+    }
+
+    /** Drops an unfinished upload and the parts it holds; an upload already gone is fine. */
+    public void abortMultipart(String key, String uploadId) {
+        try {
+            async.abortMultipartUploadAsync(config.bucket(), config.region(), key, uploadId, null, null).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof ErrorResponseException r && "NoSuchUpload".equals(r.errorResponse().code()))) {
+                throw new StorageException("cannot abort the upload of " + key, e);
+            }
+        } catch (Exception e) {
+            throw new StorageException("cannot abort the upload of " + key, e);
+        }
+    }
+
+    /** Deletes an object (a refused upload); a missing one is fine. */
+    public void remove(String key) {
+        try {
+            client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
+        } catch (Exception e) {
+            throw new StorageException("cannot remove " + key, e);
+        }
+    }
+
+    /** Reads a stored object in ranges, never whole: what the probes of its type and duration need. */
+    public RangeReader reader(String key) {
+        long size = size(key);
+        if (size < 0) {
+            throw new StorageException("no object " + key, null);
+        }
+        return new RangeReader() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public byte[] read(long offset, int length) throws java.io.IOException {
+                if (offset >= size || length <= 0) {
+                    return new byte[0];
+                }
+                try (InputStream in = client.getObject(io.minio.GetObjectArgs.builder().bucket(config.bucket()).object(key)
+                        .offset(offset).length((long) Math.min(length, size - offset)).build())) {
+                    return in.readAllBytes();
+                } catch (java.io.IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new java.io.IOException("cannot read " + key + " at " + offset, e);
+                }
+            }
+        };
     }
 
     public static class StorageException extends RuntimeException {

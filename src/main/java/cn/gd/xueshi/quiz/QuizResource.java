@@ -54,7 +54,7 @@ public class QuizResource {
         return quiz.paper(user.professionalId(), courseId).map(p -> new PaperDto(p.questions().stream()
                 .map(q -> new QuestionDto(q.id(), q.text(), q.kind(),
                         q.options().stream().map(o -> new OptionDto(o.id(), o.text())).toList()))
-                .toList(), p.standing().attemptsLeft(), quiz.passMark()));
+                .toList(), p.standing().attemptsLeft(), p.passMark()));
     }
 
     @POST

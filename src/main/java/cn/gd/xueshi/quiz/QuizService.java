@@ -40,7 +40,7 @@ public class QuizService {
     public record Standing(State state, int attemptsLeft, int round, int questionCount) {
     }
 
-    public record Paper(Standing standing, List<CatalogViews.KeyedQuestion> questions) {
+    public record Paper(Standing standing, List<CatalogViews.KeyedQuestion> questions, int passMark) {
     }
 
     public record Result(int score, int correct, int total, boolean passed, int attemptsLeft, BigDecimal hoursRegistered,
@@ -72,8 +72,14 @@ public class QuizService {
         this.json = json;
     }
 
-    public int passMark() {
-        return config.passMark();
+    /** The course's own pass mark, or the configured one. */
+    public int passMark(CatalogViews.CourseView course) {
+        return course.passMark() != null ? course.passMark() : config.passMark();
+    }
+
+    /** How many questions one attempt of the course draws: the course's own setting, or the configured one. */
+    int questionsPerAttempt(CatalogViews.CourseView course) {
+        return course.questionsPerAttempt() != null ? course.questionsPerAttempt() : config.questionsPerAttempt();
     }
 
     public Uni<Paper> paper(long professionalId, long courseId) {
@@ -82,7 +88,7 @@ public class QuizService {
                     refuseUnlessOpen(standing);
                     int attempt = config.attemptsPerRound() - standing.attemptsLeft() + 1;
                     return catalog.bank(courseId).map(bank -> new Paper(standing, QuizDraw.draw(bank,
-                            config.questionsPerAttempt(), professionalId, courseId, standing.round(), attempt)));
+                            questionsPerAttempt(course), professionalId, courseId, standing.round(), attempt), passMark(course)));
                 }));
     }
 
@@ -121,16 +127,16 @@ public class QuizService {
                 .chain(rows -> {
                     Row c = rows.iterator().next();
                     int round = c.getInteger(0);
-                    Standing standing = decide(round, c.getBoolean(1), c.getLong(2).intValue(), c.getLong(3) == lessonIds.length);
+                    Standing standing = decide(course, round, c.getBoolean(1), c.getLong(2).intValue(), c.getLong(3) == lessonIds.length);
                     refuseUnlessOpen(standing);
                     int attemptNo = config.attemptsPerRound() - standing.attemptsLeft() + 1;
-                    List<CatalogViews.KeyedQuestion> paper = QuizDraw.draw(bank, config.questionsPerAttempt(),
+                    List<CatalogViews.KeyedQuestion> paper = QuizDraw.draw(bank, questionsPerAttempt(course),
                             professionalId, courseId, round, attemptNo);
                     String refusal = Grader.refusal(paper, answers);
                     if (refusal != null) {
                         throw ProblemException.unprocessable("answers-do-not-fit", refusal);
                     }
-                    Grader.Graded graded = Grader.grade(paper, answers, config.passMark());
+                    Grader.Graded graded = Grader.grade(paper, answers, passMark(course));
                     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
                     int left = standing.attemptsLeft() - 1;
                     return conn.preparedQuery("""
@@ -220,15 +226,15 @@ public class QuizService {
                         Map<Long, PlaybackService.Progress> p = progress.get(i);
                         boolean lessonsDone = group.get(i).question().course().lessons().stream()
                                 .allMatch(l -> p.containsKey(l.id()) && p.get(l.id()).completed());
-                        group.get(i).answer(new CourseStanding(p, decide(standing[i].getInteger(1), standing[i].getBoolean(2),
+                        group.get(i).answer(new CourseStanding(p, decide(group.get(i).question().course(), standing[i].getInteger(1), standing[i].getBoolean(2),
                                 standing[i].getLong(3).intValue(), lessonsDone)));
                     }
                     return null;
                 });
     }
 
-    private Standing decide(int round, boolean passed, int used, boolean lessonsDone) {
-        int questionCount = config.questionsPerAttempt();
+    private Standing decide(CatalogViews.CourseView course, int round, boolean passed, int used, boolean lessonsDone) {
+        int questionCount = questionsPerAttempt(course);
         if (passed) {
             return new Standing(State.PASSED, 0, round, questionCount);
         }

@@ -9,9 +9,23 @@ public interface ReviewPolicy {
     /** Null when the actor may take the action; otherwise why not, in Chinese. */
     String refusal(Actor actor, ReviewSubject item, ReviewAction action);
 
+    /** The role in which an allowed actor takes the action, for the record of the transition. */
+    Role role(ReviewSubject item, ReviewAction action);
+
     static ReviewPolicy of(ReviewKind kind) {
         return switch (kind) {
-            case COURSE -> ReviewPolicy::course;
+            case COURSE -> new ReviewPolicy() {
+                @Override
+                public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
+                    return course(actor, item, action);
+                }
+
+                @Override
+                public Role role(ReviewSubject item, ReviewAction action) {
+                    return action == ReviewAction.SUBMIT ? Role.EDITOR
+                            : item.scope().sector() == null ? Role.HR_ADMIN : Role.AUTHORITY_REVIEWER;
+                }
+            };
             case CLASS_PLAN, DECLARATION, YEAR_CONFIRMATION -> throw new IllegalStateException("no review policy for " + kind + " yet");
         };
     }

@@ -10,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private Long retryAfterSeconds;
+    private java.util.List<String> refusals;
 
     public ProblemException(int status, String type, String title, String detail) {
         super(detail, null, false, false);
@@ -46,6 +47,16 @@ public class ProblemException extends RuntimeException {
         ProblemException e = new ProblemException(429, type, "Too Many Requests", detail);
         e.retryAfterSeconds = retryAfterSeconds;
         return e;
+    }
+
+    /** Every reason the request is refused (for example each integrity rule a course breaks), as a list. */
+    public ProblemException withRefusals(java.util.List<String> reasons) {
+        this.refusals = java.util.List.copyOf(reasons);
+        return this;
+    }
+
+    public java.util.List<String> refusals() {
+        return refusals;
     }
 
     public Long retryAfterSeconds() {

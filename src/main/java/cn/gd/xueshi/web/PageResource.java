@@ -69,9 +69,6 @@ public class PageResource {
         static native TemplateInstance hours(Chrome chrome, int year, HourLedger.Statement statement);
     }
 
-    /** What every page's frame needs. */
-    public record Chrome(String userName, boolean learner, String csrf, int year) {
-    }
 
     /** One lesson of the course page as the learner sees it (every value is text, so it can be a hole of the shell). */
     public record LessonRow(CatalogViews.LessonView lesson, String doneClass, String percent, String progressText,
@@ -112,8 +109,9 @@ public class PageResource {
     private final IdentityConfig identity;
     private final PlaybackConfig playbackConfig;
     private final Clock clock;
+    private final PageFrame frame;
 
-    public PageResource(CatalogService catalog, QuizService quiz, HourLedger ledger,
+    public PageResource(PageFrame frame, CatalogService catalog, QuizService quiz, HourLedger ledger,
             AuthService auth, CurrentUser user, Csrf csrf, IdentityConfig identity, PlaybackConfig playbackConfig, Clock clock) {
         this.catalog = catalog;
         this.quiz = quiz;
@@ -124,6 +122,7 @@ public class PageResource {
         this.identity = identity;
         this.playbackConfig = playbackConfig;
         this.clock = clock;
+        this.frame = frame;
     }
 
     private int thisYear() {
@@ -131,7 +130,7 @@ public class PageResource {
     }
 
     private Chrome chrome() {
-        return new Chrome(user.signedIn() ? user.displayName() : null, user.isProfessional(), csrf.token(), thisYear());
+        return frame.chrome();
     }
 
     private Chrome anonymousChrome() {
@@ -203,11 +202,12 @@ public class PageResource {
 
     /** This visitor's kind of shell of page {@code id}, rendered by {@code render} from a frame with holes 0 and 1. */
     private PageShell shell(PageShell.Cache shells, long id, Object view, Function<Chrome, PageShell> render) {
-        boolean signedIn = user.signedIn();
-        boolean learner = user.isProfessional();
-        int now = thisYear();
-        return shells.get(id * 4 + (signedIn ? 1 : 0) + (learner ? 2 : 0), view, now,
-                () -> render.apply(new Chrome(signedIn ? PageShell.marker(0) : null, learner, PageShell.marker(1), now)));
+        Chrome now = frame.chrome();
+        boolean signedIn = now.userName() != null;
+        // one shell per kind of visitor: the navigation differs by what they may do
+        int kind = (signedIn ? 1 : 0) | (now.learner() ? 2 : 0) | (now.editor() ? 4 : 0) | (now.reviewer() ? 8 : 0) | (now.hr() ? 16 : 0);
+        return shells.get(id * 32 + kind, view, now.year(), () -> render.apply(new Chrome(signedIn ? PageShell.marker(0) : null,
+                now.learner(), PageShell.marker(1), now.year(), now.editor(), now.reviewer(), now.hr())));
     }
 
     private PageShell catalogShell(CatalogViews.YearView view) {
@@ -273,7 +273,7 @@ public class PageResource {
         long pid = user.professionalId();
         return catalog.course(courseId).flatMap(course -> quiz.paper(pid, courseId).map(paper -> Templates.quiz(chrome(),
                 course, paper.questions().stream().map(q -> new QuestionRow(q.id(), q.text(), q.kind(), kindLabel(q.kind()),
-                        q.options())).toList(), paper.standing().attemptsLeft(), quiz.passMark())));
+                        q.options())).toList(), paper.standing().attemptsLeft(), paper.passMark())));
     }
 
     @POST

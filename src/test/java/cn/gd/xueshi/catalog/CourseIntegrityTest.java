@@ -51,6 +51,18 @@ class CourseIntegrityTest {
             public int questionsPerAttempt() {
                 return 5;
             }
+
+            public int minQuestionsPerAttempt() {
+                return 3;
+            }
+
+            public int maxQuestionsPerAttempt() {
+                return 50;
+            }
+
+            public int minPassMark() {
+                return 60;
+            }
         };
     }
 

@@ -46,12 +46,51 @@ public final class Learners {
     }
 
     public static String token(long accountId, String username, Set<String> roles, Long professionalId) {
+        return token(accountId, username, roles, professionalId, java.util.Map.of());
+    }
+
+    public static String token(long accountId, String username, Set<String> roles, Long professionalId,
+            java.util.Map<String, String> extraClaims) {
         var claims = Jwt.issuer("xueshi").subject(String.valueOf(accountId)).upn(username).groups(roles)
                 .claim("name", username).expiresAt(Instant.now().plus(Duration.ofHours(1)));
         if (professionalId != null) {
             claims.claim("pid", professionalId);
         }
+        extraClaims.forEach(claims::claim);
         return claims.sign();
+    }
+
+    /** A staff account (editor, reviewer, HR) and its token, with the scope its token carries. */
+    public record Staff(long accountId, String username, String token) {
+    }
+
+    public static Staff staff(String role, String level, String city, String sector) {
+        int n = SEQ.incrementAndGet();
+        String username = "t-" + role.toLowerCase() + "-" + n;
+        long account = Db.number("""
+                insert into account (username, password_hash, display_name, roles, scope_level, scope_city, scope_sector)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""",
+                username, BcryptUtil.bcryptHash(PASSWORD, 4), "测试" + role + n, role, level, city, sector);
+        var claims = Jwt.issuer("xueshi").subject(String.valueOf(account)).upn(username).groups(Set.of(role))
+                .claim("name", "测试" + role + n).expiresAt(Instant.now().plus(Duration.ofHours(1)));
+        if (level != null) {
+            claims.claim("lvl", level);
+        }
+        if (city != null) {
+            claims.claim("city", city);
+        }
+        if (sector != null) {
+            claims.claim("sec", sector);
+        }
+        return new Staff(account, username, claims.sign());
+    }
+
+    public static Staff editor() {
+        return staff("EDITOR", null, null, null);
+    }
+
+    public static Staff provinceHr() {
+        return staff("HR_ADMIN", "PROVINCE", null, null);
     }
 
     /** A token for a role that is not a learner. */

@@ -1,0 +1,48 @@
+package cn.gd.xueshi.web;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Small bodies everywhere but where a file is the body. The HTTP layer's limit
+ * ({@code quarkus.http.limits.max-body-size}) is the largest a question-bank file may be; every
+ * other request saying it is larger than {@value #SMALL} bytes is refused before its body is read,
+ * with the same problem+json as any refusal. (Videos, captions and covers never pass through the
+ * service: browsers send them to the object store.)
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    static final long SMALL = 64 * 1024;
+    private static final Pattern FILE_BODIES = Pattern.compile("/(api/)?authoring/courses/\\d{1,18}/questions/import");
+
+    void register(@Observes Filters filters) {
+        filters.register(this::limit, 2_000);
+    }
+
+    private void limit(RoutingContext rc) {
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && !FILE_BODIES.matcher(rc.request().path()).matches()) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                declared = Long.MAX_VALUE;
+            }
+            if (declared > SMALL) {
+                rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end("{\"type\":\"/problems/http-413\",\"title\":\"Content Too Large\",\"status\":413,"
+                                + "\"detail\":\"请求内容过大（上限 64 KB）。\"}");
+                return;
+            }
+        }
+        rc.next();
+    }
+}
