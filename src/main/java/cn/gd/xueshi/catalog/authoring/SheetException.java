@@ -1,0 +1,11 @@
+package cn.gd.xueshi.catalog.authoring;
+
+/** The uploaded file as a whole cannot be read as a question sheet; the message (in Chinese) says why. */
+public final class SheetException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public SheetException(String message) {
+        super(message);
+    }
+}

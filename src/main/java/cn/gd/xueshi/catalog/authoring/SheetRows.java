@@ -1,0 +1,52 @@
+package cn.gd.xueshi.catalog.authoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Collects the rows a reader finds, cell by cell: keeps only the nine named columns, drops blank rows
+ * at once and stops the read as soon as there are more rows than a sheet may have, so that neither a
+ * file of empty lines nor one of endless columns is held in memory.
+ */
+final class SheetRows {
+
+    static final int COLUMNS = 9;
+
+    private final int maxRows;
+    private final String tooMany;
+    private final List<SheetRow> rows = new ArrayList<>();
+    private final String[] cells = new String[COLUMNS];
+    private boolean overflow;
+
+    SheetRows(int maxRows, String tooMany) {
+        this.maxRows = maxRows;
+        this.tooMany = tooMany;
+    }
+
+    void put(int column, String text) {
+        if (column < COLUMNS) {
+            cells[column] = text;
+        } else if (!text.isBlank()) {
+            overflow = true;
+        }
+    }
+
+    void end(int number) throws SheetException {
+        List<String> row = Arrays.stream(cells).map(c -> c == null ? "" : c).toList();
+        boolean extra = overflow;
+        Arrays.fill(cells, null);
+        overflow = false;
+        if (!extra && row.stream().allMatch(String::isBlank)) {
+            return;
+        }
+        if (rows.size() == maxRows) {
+            throw new SheetException(tooMany);
+        }
+        rows.add(new SheetRow(number, row, extra));
+    }
+
+    List<SheetRow> rows() {
+        return rows;
+    }
+}
