@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import cn.gd.xueshi.media.Mp4Duration;
+import cn.gd.xueshi.media.MediaProbe;
+import cn.gd.xueshi.media.RangeReader;
 
 /**
  * Reads {@code content/<year>/catalog.yaml} with its guides, lesson files and question banks, checks
@@ -80,8 +81,18 @@ public final class ContentReader {
             Path file = dir.resolve(l.file());
             require(Files.isRegularFile(file), where + ": missing lesson file " + l.file());
             String sha = sha256(file);
-            int durationMs = l.durationSeconds() != null ? l.durationSeconds() * 1000 : Mp4Duration.millis(file);
-            String type = l.file().endsWith(".webm") ? "video/webm" : "video/mp4";
+            // what the file is and how long it runs come from its bytes, as for an editor's upload
+            MediaProbe.Probe probe;
+            try {
+                probe = MediaProbe.probe(RangeReader.of(file));
+            } catch (MediaProbe.Refusal r) {
+                throw new IllegalArgumentException("content: " + where + ": lesson file " + l.file() + ": " + r.getMessage());
+            }
+            require(l.durationSeconds() == null || Math.abs(l.durationSeconds() * 1000L - probe.durationMs()) < 1000,
+                    where + ": lesson file " + l.file() + " runs " + probe.durationMs() + " ms, not the " + l.durationSeconds()
+                            + " s its entry says");
+            int durationMs = probe.durationMs();
+            String type = probe.contentType();
             String ext = type.equals("video/webm") ? ".webm" : ".mp4";
             lessons.add(new ContentPlan.LessonPlan(l.title(), file, "lessons/" + sha + ext, type, Files.size(file), durationMs));
             d.add(l.title()).add(sha).add(String.valueOf(durationMs));

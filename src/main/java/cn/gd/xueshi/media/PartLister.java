@@ -37,7 +37,7 @@ final class PartLister extends MinioAsyncClient {
         if (marker > 0) {
             query.put("part-number-marker", String.valueOf(marker));
         }
-        try (Response response = executeAsync(Method.GET, bucket, region, key, new Headers.Builder().build(), query, null, 0).get();
+        try (Response response = executeAsync(Method.GET, bucket, key, region, new Headers.Builder().build(), query, null, 0).get();
                 InputStream body = response.body().byteStream()) {
             return parse(body);
         }
