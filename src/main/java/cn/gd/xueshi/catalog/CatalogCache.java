@@ -19,11 +19,13 @@ public class CatalogCache {
     final Map<Long, CatalogViews.CourseView> courses = new ConcurrentHashMap<>();
     final Map<Long, CatalogViews.LessonView> lessons = new ConcurrentHashMap<>();
     final Map<Long, List<CatalogViews.KeyedQuestion>> banks = new ConcurrentHashMap<>();
+    final Map<Long, String> captions = new ConcurrentHashMap<>();
 
     public void clear() {
         years.clear();
         courses.clear();
         lessons.clear();
         banks.clear();
+        captions.clear();
     }
 }

@@ -21,9 +21,39 @@ import cn.gd.xueshi.shared.ProblemException;
 public class CatalogService {
 
     private final CatalogCache cache;
+    private final cn.gd.xueshi.media.ObjectStore store;
+    private final io.vertx.mutiny.core.Vertx vertx;
 
-    public CatalogService(CatalogCache cache) {
+    public CatalogService(CatalogCache cache, cn.gd.xueshi.media.ObjectStore store, io.vertx.mutiny.core.Vertx vertx) {
         this.cache = cache;
+        this.store = store;
+        this.vertx = vertx;
+    }
+
+    /** A published lesson's WebVTT captions (small text, served by the service so the player needs no cross-origin track). */
+    public Uni<String> captions(long lessonId) {
+        String cached = cache.captions.get(lessonId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return lesson(lessonId).flatMap(l -> {
+            if (l.captionKey() == null) {
+                throw ProblemException.notFound("该课时没有字幕。");
+            }
+            return readText(l.captionKey()).invoke(text -> cache.captions.put(lessonId, text));
+        });
+    }
+
+    /** Reads a small text object (captions) from the store on a worker thread. */
+    public Uni<String> readText(String key) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            try {
+                cn.gd.xueshi.media.RangeReader r = store.reader(key);
+                return new String(r.read(0, (int) Math.min(r.size(), 1 << 20)), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
     }
 
     public Uni<CatalogViews.YearView> year(int year) {

@@ -15,6 +15,14 @@ public record CourseIntegrity(int minutesPerHour, int questionsPerAttempt) {
 
     /** Why the course may not be published, in Chinese; empty when it may. */
     public List<String> refusals(BigDecimal hours, List<Integer> lessonDurationsMs, int questionCount) {
+        return refusals(hours, lessonDurationsMs, questionCount, true);
+    }
+
+    /**
+     * As {@link #refusals(BigDecimal, List, int)}; {@code checkHours} false leaves out the rule of
+     * hours against video time, for demo courses where demos are accepted (their videos are short stand-ins).
+     */
+    public List<String> refusals(BigDecimal hours, List<Integer> lessonDurationsMs, int questionCount, boolean checkHours) {
         List<String> why = new ArrayList<>();
         if (lessonDurationsMs.isEmpty()) {
             why.add("课程至少需要一讲视频。");
@@ -28,7 +36,7 @@ public record CourseIntegrity(int minutesPerHour, int questionsPerAttempt) {
             videoMs += Math.max(0, ms);
         }
         BigDecimal allowed = BigDecimal.valueOf(videoMs).divide(BigDecimal.valueOf(minutesPerHour * 60_000L), 1, RoundingMode.DOWN);
-        if (hours.compareTo(allowed) > 0) {
+        if (checkHours && hours.compareTo(allowed) > 0) {
             why.add("课程学时 " + hours.stripTrailingZeros().toPlainString() + " 超过视频总时长可支持的 " + allowed.toPlainString()
                     + " 学时（每学时 " + minutesPerHour + " 分钟）。");
         }

@@ -48,7 +48,7 @@ public class CoursePublishing implements ReviewOutcome {
                     lessons.forEach(l -> durations.add(l.durationMs == null || l.objectKey == null ? 0 : l.durationMs));
                     int perAttempt = course.questionsPerAttempt != null ? course.questionsPerAttempt : config.questionsPerAttempt();
                     return new CourseIntegrity(config.minutesPerHour(), perAttempt).refusals(course.hours, durations,
-                            (int) (long) questions);
+                            (int) (long) questions, !(course.demo && config.acceptDemo()));
                 }));
     }
 

@@ -91,6 +91,11 @@ public class DemoAccounts {
         }).chain(() -> seedAccounts(index + 1, hash, employer, learner));
     }
 
+    /** A demo account's id, for the features that seed demo data of their own; null when there is none. */
+    public static Uni<Long> accountId(String username) {
+        return Account.byUsername(username).map(a -> a == null ? null : a.id);
+    }
+
     private static Employer newEmployer() {
         Employer e = new Employer();
         e.name = "广州示范科技有限公司";

@@ -54,7 +54,7 @@ public class PageResource {
         static native TemplateInstance catalog(Chrome chrome, CatalogViews.YearView catalog, List<String> guides);
 
         static native TemplateInstance course(Chrome chrome, CatalogViews.CourseView course, List<LessonRow> lessons,
-                String quizSection);
+                String quizSection, String descriptionHtml, String guideHtml);
 
         static native TemplateInstance courseQuiz(CatalogViews.CourseView course, String state, String attemptsLeft);
 
@@ -247,7 +247,8 @@ public class PageResource {
                 rows.add(new LessonRow(course.lessons().get(i), PageShell.marker(hole), PageShell.marker(hole + 1),
                         PageShell.marker(hole + 2), PageShell.marker(hole + 3)));
             }
-            return PageShell.cut(Templates.course(frame, course, rows, PageShell.marker(2)).render(), 3 + 4 * rows.size());
+            return PageShell.cut(Templates.course(frame, course, rows, PageShell.marker(2), SafeMarkdown.toHtml(course.description()),
+                    SafeMarkdown.toHtml(course.guideMarkdown())).render(), 3 + 4 * rows.size());
         });
     }
 

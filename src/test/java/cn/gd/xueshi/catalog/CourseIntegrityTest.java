@@ -87,11 +87,27 @@ class CourseIntegrityTest {
                 .replace("      - code: ai-at-work\n        demo: true\n", "      - code: ai-at-work\n")
                 .replace("hours: 15\n        lessons:\n          - { title: 第一讲 人工智能是什么, file: lessons/ai-1.mp4 }\n"
                         + "          - { title: 第二讲 在岗位上用好人工智能, file: lessons/ai-2.mp4 }",
-                        "hours: 2\n        lessons:\n          - { title: 第一讲 人工智能是什么, file: lessons/ai-1.mp4, durationSeconds: 2700 }\n"
-                        + "          - { title: 第二讲 在岗位上用好人工智能, file: lessons/ai-2.mp4, durationSeconds: 2700 }");
+                        "hours: 2\n        lessons:\n          - { title: 第一讲 人工智能是什么, file: lessons/ai-1.mp4 }\n"
+                        + "          - { title: 第二讲 在岗位上用好人工智能, file: lessons/ai-2.mp4 }");
         Files.writeString(manifest, yaml, StandardCharsets.UTF_8);
+        // two lessons whose movie headers say 45 minutes each: 2 学时 of video
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        Path long45 = cn.gd.xueshi.support.Authoring.longVideo(scratch, 45, Files.size(cn.gd.xueshi.support.Authoring.VIDEO) + 8);
+        Files.copy(long45, dir.resolve("2026/lessons/ai-1.mp4"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(long45, dir.resolve("2026/lessons/ai-2.mp4"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ContentPlan plan = ContentReader.read(dir);
         assertEquals(List.of("ai-at-work", "data-security"), admitted(plan, true));
         assertEquals(List.of("ai-at-work"), admitted(plan, false));
+    }
+
+    @Test
+    void aDurationTheCatalogFileClaimsButTheVideoDoesNotHaveIsRefused(@TempDir Path dir) throws Exception {
+        ContentReaderTest.copyContent(dir);
+        Path manifest = dir.resolve("2026/catalog.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("file: lessons/ai-1.mp4 }",
+                "file: lessons/ai-1.mp4, durationSeconds: 2700 }"), StandardCharsets.UTF_8);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ContentReader.read(dir));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("runs 24000 ms, not the 2700 s its entry says"), e.getMessage());
     }
 }

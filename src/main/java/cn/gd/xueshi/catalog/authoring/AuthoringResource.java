@@ -46,10 +46,12 @@ public class AuthoringResource {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final AuthoringService authoring;
+    private final cn.gd.xueshi.catalog.CatalogService catalog;
     private final CurrentUser user;
 
-    public AuthoringResource(AuthoringService authoring, CurrentUser user) {
+    public AuthoringResource(AuthoringService authoring, cn.gd.xueshi.catalog.CatalogService catalog, CurrentUser user) {
         this.authoring = authoring;
+        this.catalog = catalog;
         this.user = user;
     }
 
@@ -186,15 +188,27 @@ public class AuthoringResource {
     /** Which parts the store holds, with fresh URLs for the missing ones: how an interrupted upload resumes. */
     @GET
     @Path("uploads/{uploadId}")
-    public Uni<AuthoringViews.UploadStatus> uploadStatus(@PathParam("uploadId") UUID uploadId) {
-        return authoring.uploadStatus(uploadId, Actors.of(user));
+    public Uni<AuthoringViews.UploadStatus> uploadStatus(@PathParam("uploadId") String uploadId) {
+        return authoring.uploadStatus(uuid(uploadId), Actors.of(user));
     }
 
     /** Joins the parts; the type and a video's duration are read from the stored object. 422 when refused. */
     @POST
     @Path("uploads/{uploadId}/completion")
-    public Uni<AuthoringViews.Completed> complete(@PathParam("uploadId") UUID uploadId) {
-        return authoring.completeUpload(uploadId, Actors.of(user));
+    public Uni<AuthoringViews.Completed> complete(@PathParam("uploadId") String uploadId) {
+        return authoring.completeUpload(uuid(uploadId), Actors.of(user));
+    }
+
+    /** An upload id as issued; anything else names no upload. */
+    private static UUID uuid(String id) {
+        try {
+            if (id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to not found
+        }
+        throw cn.gd.xueshi.shared.ProblemException.notFound("上传不存在（编号 " + id + "）。");
     }
 
     /** Short-lived URLs of a lesson's video and captions, for the preview. */
@@ -203,6 +217,15 @@ public class AuthoringResource {
     @RolesAllowed({Role.EDITOR_, Role.HR_ADMIN_, Role.AUTHORITY_REVIEWER_})
     public Uni<AuthoringViews.Media> media(@PathParam("lessonId") long lessonId) {
         return authoring.media(lessonId, Actors.of(user));
+    }
+
+    /** A lesson's WebVTT captions, for the preview. */
+    @GET
+    @Path("lessons/{lessonId}/captions")
+    @Produces("text/vtt;charset=UTF-8")
+    @RolesAllowed({Role.EDITOR_, Role.HR_ADMIN_, Role.AUTHORITY_REVIEWER_})
+    public Uni<String> captions(@PathParam("lessonId") long lessonId) {
+        return authoring.captions(lessonId, Actors.of(user), catalog::readText);
     }
 
     @POST

@@ -331,6 +331,16 @@ public class AuthoringService {
         }));
     }
 
+    /** A lesson's captions for its editor and reviewers (the preview). */
+    public Uni<String> captions(long lessonId, Actor actor, java.util.function.Function<String, Uni<String>> read) {
+        return Panache.withSession(() -> Lesson.<Lesson>findById(lessonId).flatMap(l -> {
+            if (l == null || l.captionKey == null) {
+                throw ProblemException.notFound("该课时没有字幕。");
+            }
+            return visible(l.courseId, actor).replaceWith(l.captionKey);
+        })).flatMap(key -> read.apply(key));
+    }
+
     // ---- questions -------------------------------------------------------------------------
 
     public record NewQuestion(BankRules.Kind kind, String text, List<BankRules.Option> options) {
@@ -379,7 +389,7 @@ public class AuthoringService {
         }));
     }
 
-    private static Uni<List<Long>> addQuestions(long courseId, List<NewQuestion> questions) {
+    static Uni<List<Long>> addQuestions(long courseId, List<NewQuestion> questions) {
         return Question.<Question>find("courseId = ?1 order by position desc", courseId).firstResult().flatMap(last -> {
             int start = last == null ? 0 : last.position;
             Uni<List<Long>> chain = Uni.createFrom().item(new ArrayList<>());
