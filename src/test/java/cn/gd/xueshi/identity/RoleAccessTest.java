@@ -28,7 +28,11 @@ class RoleAccessTest {
             "HR_ADMIN", "SYSTEM");
     private static final String ANY_SESSION = "00000000-0000-0000-0000-000000000001";
 
-    record Endpoint(String method, String path, Set<String> allowed) {
+    record Endpoint(String method, String path, Set<String> allowed, String contentType) {
+        Endpoint(String method, String path, Set<String> allowed) {
+            this(method, path, allowed, "application/json");
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -37,6 +41,9 @@ class RoleAccessTest {
 
     static Stream<Endpoint> protectedEndpoints() {
         Set<String> learner = Set.of("PROFESSIONAL");
+        Set<String> editor = Set.of("EDITOR");
+        Set<String> reviewer = Set.of("HR_ADMIN", "AUTHORITY_REVIEWER");
+        Set<String> editorOrReviewer = Set.of("EDITOR", "HR_ADMIN", "AUTHORITY_REVIEWER");
         return Stream.of(
                 new Endpoint("POST", "/api/lessons/{lesson}/sessions", learner),
                 new Endpoint("POST", "/api/sessions/" + ANY_SESSION + "/heartbeats", learner),
@@ -47,7 +54,31 @@ class RoleAccessTest {
                 new Endpoint("GET", "/api/me/hours", learner),
                 new Endpoint("POST", "/api/hours/entries/1/revocations", Set.of("HR_ADMIN")),
                 new Endpoint("POST", "/api/employers", Set.of("HR_ADMIN")),
-                new Endpoint("POST", "/api/professionals", Set.of("HR_ADMIN", "EMPLOYER_ADMIN")));
+                new Endpoint("POST", "/api/professionals", Set.of("HR_ADMIN", "EMPLOYER_ADMIN")),
+                new Endpoint("POST", "/api/authoring/courses", editor),
+                new Endpoint("GET", "/api/authoring/courses", editor),
+                new Endpoint("GET", "/api/authoring/courses/1", editorOrReviewer),
+                new Endpoint("PATCH", "/api/authoring/courses/1", editor),
+                new Endpoint("POST", "/api/authoring/courses/1/versions", editor),
+                new Endpoint("POST", "/api/authoring/courses/1/lessons", editor),
+                new Endpoint("PATCH", "/api/authoring/lessons/1", editor),
+                new Endpoint("DELETE", "/api/authoring/lessons/1", editor),
+                new Endpoint("POST", "/api/authoring/lessons/1/uploads", editor),
+                new Endpoint("POST", "/api/authoring/courses/1/cover-uploads", editor),
+                new Endpoint("GET", "/api/authoring/uploads/" + ANY_SESSION, editor),
+                new Endpoint("POST", "/api/authoring/uploads/" + ANY_SESSION + "/completion", editor),
+                new Endpoint("GET", "/api/authoring/lessons/1/media", editorOrReviewer),
+                new Endpoint("GET", "/api/authoring/lessons/1/captions", editorOrReviewer),
+                new Endpoint("POST", "/api/authoring/courses/1/questions", editor),
+                new Endpoint("POST", "/api/authoring/courses/1/questions/import", editor, "text/csv"),
+                new Endpoint("DELETE", "/api/authoring/questions/1", editor),
+                new Endpoint("POST", "/api/authoring/courses/1/submission", editor),
+                new Endpoint("GET", "/api/reviews", reviewer),
+                new Endpoint("GET", "/api/reviews/1", Set.of("EDITOR", "HR_ADMIN", "AUTHORITY_REVIEWER", "EMPLOYER_ADMIN", "PROFESSIONAL")),
+                new Endpoint("POST", "/api/reviews/1/decisions", reviewer),
+                new Endpoint("GET", "/api/catalog/years", editorOrReviewer),
+                new Endpoint("POST", "/api/catalog/years", Set.of("HR_ADMIN")),
+                new Endpoint("POST", "/api/catalog/years/2026/subjects", Set.of("HR_ADMIN")));
     }
 
     static Stream<Arguments> refusals() {
@@ -61,8 +92,13 @@ class RoleAccessTest {
     }
 
     private static io.restassured.response.Response call(RequestSpecification spec, Endpoint e) {
-        RequestSpecification s = spec.body("{}");
-        return "GET".equals(e.method()) ? s.get(path(e)) : s.post(path(e));
+        RequestSpecification s = spec.contentType(e.contentType()).accept("application/json, */*;q=0.5").body("{}");
+        return switch (e.method()) {
+            case "GET" -> s.get(path(e));
+            case "PATCH" -> s.patch(path(e));
+            case "DELETE" -> s.delete(path(e));
+            default -> s.post(path(e));
+        };
     }
 
     @ParameterizedTest(name = "{1} may not call {0}")
