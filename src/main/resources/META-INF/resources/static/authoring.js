@@ -109,8 +109,7 @@
             // fresh URLs (they expire) for whatever the store still lacks
             const now = await api('GET', '/api/authoring/uploads/' + upload.uploadId);
             stored = now.partsStored.reduce((sum, n) => sum + sizeOf(n), 0);
-            queue = now.parts.filter((p) => !queue.some((q) => q.partNumber === p.partNumber)).concat(queue)
-              .filter((p, i, all) => all.findIndex((q) => q.partNumber === p.partNumber) === i);
+            queue = now.parts;
           }
         }
         status.textContent = '正在校验文件…';

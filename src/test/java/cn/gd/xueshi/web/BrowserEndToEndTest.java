@@ -77,19 +77,7 @@ class BrowserEndToEndTest {
     }
 
     private String node(String script, String... args) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", script, base.toString().replaceAll("/$", "")));
-        command.addAll(java.util.List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true);
-        pb.environment().put("SCREENSHOT", Path.of("target", "e2e-" + script.replace(".mjs", "") + ".png").toAbsolutePath().toString());
-        Process process = pb.start();
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertTrue(finished, "browser test did not finish: " + output);
-        assertEquals(0, process.exitValue(), output);
-        return output;
+        return cn.gd.xueshi.support.Browser.run(base, script, args);
     }
 
 }
