@@ -38,11 +38,16 @@ public final class Captions {
         for (String line : lines) {
             if (line.contains("-->")) {
                 if (!CUE.matcher(line).matches()) {
-                    return "字幕时间格式不正确：“" + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "”。";
+                    return "字幕时间格式不正确：“" + shortened(line) + "”。";
                 }
                 cues++;
             }
         }
         return cues > 0 ? null : "字幕文件没有任何字幕条目。";
+    }
+
+    /** At most 60 characters of a line, never cutting a character in two. */
+    private static String shortened(String line) {
+        return line.codePointCount(0, line.length()) > 60 ? line.substring(0, line.offsetByCodePoints(0, 60)) + "…" : line;
     }
 }

@@ -2,6 +2,7 @@ package cn.gd.xueshi.media;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Bytes of a stored object read by range, never whole: a 2 GB video is judged from a few kilobytes. */
@@ -13,7 +14,7 @@ public interface RangeReader {
     byte[] read(long offset, int length) throws IOException;
 
     static RangeReader of(Path file) throws IOException {
-        long size = java.nio.file.Files.size(file);
+        long size = Files.size(file);
         return new RangeReader() {
             @Override
             public long size() {
@@ -22,7 +23,7 @@ public interface RangeReader {
 
             @Override
             public byte[] read(long offset, int length) throws IOException {
-                if (offset >= size || length <= 0) {
+                if (offset < 0 || offset >= size || length <= 0) {
                     return new byte[0];
                 }
                 byte[] out = new byte[(int) Math.min(length, size - offset)];
