@@ -200,6 +200,37 @@ class MultiInstanceIT {
     }
 
     @Test
+    void aCourseApprovedOnInstanceAIsInInstanceBsCatalogWithinTwoSeconds() throws Exception {
+        String a = INSTANCES.get(0).url();
+        String b = INSTANCES.get(1).url();
+        // the demo's submitted course waits in authority1's queue; B has the catalog cached without it
+        String reviewer = login(a, "authority1", "xueshi-demo");
+        List<Integer> queue = api(a, reviewer).get("/api/reviews").then().statusCode(200).extract().path("reviewId");
+        assertEquals(1, queue.size(), "the demo seeds one submitted course, once, though both instances seeded");
+        long course = ((Number) api(a, reviewer).get("/api/reviews/" + queue.get(0)).then().statusCode(200).extract().path("subjectId"))
+                .longValue();
+        api(b, null).get("/api/catalog/2026").then().statusCode(200)
+                .body("subjects.courses.flatten().id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) course)));
+        long approved = System.nanoTime();
+        api(a, reviewer).body(Map.of("decision", "APPROVE")).post("/api/reviews/" + queue.get(0) + "/decisions").then()
+                .statusCode(200).body("state", equalTo("APPROVED"));
+        long seenMs = -1;
+        while (System.nanoTime() - approved < 5_000_000_000L) {
+            List<Integer> ids = api(b, null).get("/api/catalog/2026").then().statusCode(200).extract()
+                    .path("subjects.courses.flatten().id");
+            if (ids.contains((int) course)) {
+                seenMs = (System.nanoTime() - approved) / 1_000_000;
+                break;
+            }
+            Thread.sleep(20);
+        }
+        System.out.println("approval on A to the course in B's catalog: " + seenMs + " ms");
+        assertTrue(seenMs >= 0 && seenMs < 2_000, "B saw the course after " + seenMs + " ms");
+        // B's course page too (its page cache renders from the new catalog)
+        given().baseUri(b).get("/catalog/2026").then().statusCode(200).body(org.hamcrest.Matchers.containsString("工程项目安全管理"));
+    }
+
+    @Test
     void aTokenFromOneInstanceIsAcceptedByTheOther() {
         String fromA = login(INSTANCES.get(0).url(), "learner1", "xueshi-demo");
         String fromB = login(INSTANCES.get(1).url(), "learner1", "xueshi-demo");

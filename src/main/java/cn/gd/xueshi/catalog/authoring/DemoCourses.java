@@ -36,6 +36,7 @@ import cn.gd.xueshi.review.ReviewService;
 public class DemoCourses {
 
     static final String EDITOR = "editor1";
+    private static final long LOCK_KEY = 0x7875657368690002L;
 
     private final IdentityConfig identity;
     private final ReviewService reviews;
@@ -53,7 +54,10 @@ public class DemoCourses {
     }
 
     public Uni<Void> seed() {
-        return Panache.withTransaction(() -> DemoAccounts.accountId(EDITOR).flatMap(editorId -> {
+        // instances starting together take turns, so the second finds the first one's courses
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select cast(pg_advisory_xact_lock(" + LOCK_KEY + ") as text)").getSingleResult())
+                .chain(() -> DemoAccounts.accountId(EDITOR)).flatMap(editorId -> {
             if (editorId == null) {
                 return Uni.createFrom().voidItem();
             }
