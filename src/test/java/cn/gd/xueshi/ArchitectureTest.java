@@ -79,7 +79,15 @@ class ArchitectureTest {
                 com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("cn.gd.xueshi.web..")
                         .and(com.tngtech.archunit.base.DescribedPredicate.not(
                                 com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Chrome")
-                                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("PageFrame")))))
+                                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("PageFrame"))
+                                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("PageShell"))
+                                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Cache"))
+                                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Raw")))))
+                .check(CLASSES);
+        // and the frame knows no feature but who is signed in (and the store's origin, for its CSP)
+        noClasses().that().resideInAPackage("cn.gd.xueshi.web..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.gd.xueshi.catalog..", "cn.gd.xueshi.playback..",
+                        "cn.gd.xueshi.quiz..", "cn.gd.xueshi.hours..", "cn.gd.xueshi.review..")
                 .check(CLASSES);
     }
 

@@ -32,6 +32,19 @@ public class PageFrame {
         return LocalDate.now(clock).getYear();
     }
 
+    /**
+     * This visitor's kind of shell of page {@code id}: pages the same for every visitor of a kind
+     * (anonymous, signed in, learner, editor, reviewer, HR) but for a few values are rendered once
+     * with holes (0 the name, 1 the CSRF token, then the page's own) and filled per request.
+     */
+    public PageShell shell(PageShell.Cache shells, long id, Object view, java.util.function.Function<Chrome, PageShell> render) {
+        Chrome now = chrome();
+        boolean signedIn = now.userName() != null;
+        int kind = (signedIn ? 1 : 0) | (now.learner() ? 2 : 0) | (now.editor() ? 4 : 0) | (now.reviewer() ? 8 : 0) | (now.hr() ? 16 : 0);
+        return shells.get(id * 32 + kind, view, now.year(), () -> render.apply(new Chrome(signedIn ? PageShell.marker(0) : null,
+                now.learner(), PageShell.marker(1), now.year(), now.editor(), now.reviewer(), now.hr())));
+    }
+
     /** Whether a form's CSRF field matches this browser's token. */
     public boolean csrfMatches(String field) {
         return csrf.matches(field);

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * token). It is rendered once with a marker in each such place and cut there; serving it is then a
  * concatenation of the fixed parts with the visitor's values, HTML-escaped here.
  */
-final class PageShell {
+public final class PageShell {
 
     private final String[] parts;
     private final int[] holes;
@@ -28,12 +28,12 @@ final class PageShell {
     }
 
     /** A marker for hole {@code i}: characters that neither templates nor HTML escaping produce. */
-    static String marker(int i) {
+    public static String marker(int i) {
         return "\u0001" + i + "\u0001";
     }
 
     /** Cuts {@code html} at every marker of holes {@code 0..count-1}, in whatever order they appear. */
-    static PageShell cut(String html, int count) {
+    public static PageShell cut(String html, int count) {
         List<String> parts = new ArrayList<>();
         List<Integer> holes = new ArrayList<>();
         int from = 0;
@@ -62,14 +62,14 @@ final class PageShell {
      * Shells of one kind of page by key. A shell is rendered again when the view it was rendered
      * from is no longer the current one (a new import yields new view objects) or the year changed.
      */
-    static final class Cache {
+    public static final class Cache {
 
         private record Entry(Object view, int year, PageShell shell) {
         }
 
         private final Map<Long, Entry> shells = new ConcurrentHashMap<>();
 
-        PageShell get(long key, Object view, int year, Supplier<PageShell> render) {
+        public PageShell get(long key, Object view, int year, Supplier<PageShell> render) {
             Entry cached = shells.get(key);
             if (cached == null || cached.view() != view || cached.year() != year) {
                 cached = new Entry(view, year, render.get());
@@ -80,14 +80,14 @@ final class PageShell {
     }
 
     /** HTML that goes into a hole as it is (rendered by a template, so already escaped). */
-    record Raw(String html) {
+    public record Raw(String html) {
     }
 
     /**
      * The page with {@code values[i]} in the place of hole {@code i}: text is HTML-escaped, a
      * {@link Raw} goes in as it is, null leaves the hole empty.
      */
-    String fill(Object... values) {
+    public String fill(Object... values) {
         StringBuilder out = new StringBuilder(length + 256);
         for (int i = 0; i < holes.length; i++) {
             out.append(parts[i]);

@@ -239,8 +239,8 @@ class PagesTest {
 
     @Test
     void redirectsAfterSignInStayOnThisSite() {
-        assertEquals("/", PageResource.safeNext("//elsewhere.example/x"));
-        assertEquals("/", PageResource.safeNext("https://elsewhere.example/"));
-        assertEquals("/me/hours", PageResource.safeNext("/me/hours"));
+        assertEquals("/", cn.gd.xueshi.identity.SignInPages.safeNext("//elsewhere.example/x"));
+        assertEquals("/", cn.gd.xueshi.identity.SignInPages.safeNext("https://elsewhere.example/"));
+        assertEquals("/me/hours", cn.gd.xueshi.identity.SignInPages.safeNext("/me/hours"));
     }
 }
