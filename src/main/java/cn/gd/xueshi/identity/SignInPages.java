@@ -97,7 +97,7 @@ public class SignInPages {
     }
 
     /** Only a path on this site, never another host. */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")
                 || next.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
             return "/";

@@ -105,4 +105,22 @@ class ReviewRulesTest {
     void kindsWhoseIssueHasNotLandedHaveNoPolicyYet() {
         assertThrows(IllegalStateException.class, () -> ReviewPolicy.of(ReviewKind.DECLARATION));
     }
+
+    @Test
+    void theRecordNamesTheRoleInWhichThePolicyLetsEachActorAct() {
+        assertEquals(Role.EDITOR, courses.role(publicCourse, ReviewAction.SUBMIT));
+        assertEquals(Role.EDITOR, courses.role(engineeringCourse, ReviewAction.SUBMIT));
+        assertEquals(Role.HR_ADMIN, courses.role(publicCourse, ReviewAction.APPROVE));
+        assertEquals(Role.HR_ADMIN, courses.role(publicCourse, ReviewAction.RETURN));
+        assertEquals(Role.AUTHORITY_REVIEWER, courses.role(engineeringCourse, ReviewAction.APPROVE));
+        assertEquals(Role.AUTHORITY_REVIEWER, courses.role(engineeringCourse, ReviewAction.RETURN));
+    }
+
+    @Test
+    void aStaffAccountWithoutAScopeDecidesNothing() {
+        Actor unplacedHr = new Actor(8, Set.of(Role.HR_ADMIN), new Scope(null, null, null, null));
+        Actor unplacedReviewer = new Actor(9, Set.of(Role.AUTHORITY_REVIEWER), new Scope(null, null, Sector.ENGINEERING, null));
+        assertEquals("公需课程由省人力资源社会保障部门审核。", courses.refusal(unplacedHr, publicCourse, ReviewAction.APPROVE));
+        assertEquals("该课程由工程技术行业主管部门审核。", courses.refusal(unplacedReviewer, engineeringCourse, ReviewAction.APPROVE));
+    }
 }
