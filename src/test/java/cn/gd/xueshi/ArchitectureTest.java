@@ -64,9 +64,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void theLedgerKnowsNothingOfPlaybackQuizOrPages() {
+    void theLedgerKnowsNothingOfPlaybackOrQuiz() {
         noClasses().that().resideInAPackage("cn.gd.xueshi.hours..").should().dependOnClassesThat()
-                .resideInAnyPackage("cn.gd.xueshi.playback..", "cn.gd.xueshi.quiz..", "cn.gd.xueshi.web..")
+                .resideInAnyPackage("cn.gd.xueshi.playback..", "cn.gd.xueshi.quiz..")
                 .check(CLASSES);
     }
 

@@ -53,7 +53,7 @@ public class CatalogPages {
     @PermitAll
     public Uni<String> catalogPage(@PathParam("year") int year) {
         return user.load().chain(() -> catalog.year(year)).map(view -> catalogShell(view).fill(
-                user.signedIn() ? user.displayName() : null, frame.chrome().csrf()));
+                user.signedIn() ? user.displayName() : null, frame.csrf()));
     }
 
     private PageShell catalogShell(CatalogViews.YearView view) {

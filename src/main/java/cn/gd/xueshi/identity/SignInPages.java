@@ -44,7 +44,7 @@ public class SignInPages {
     }
 
     private Chrome anonymousChrome() {
-        return new Chrome(null, false, frame.chrome().csrf(), frame.year());
+        return frame.anonymous();
     }
 
     @GET

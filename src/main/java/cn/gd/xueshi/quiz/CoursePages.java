@@ -108,7 +108,7 @@ public class CoursePages {
             PageShell.Raw quizSection) {
         List<Object> values = new ArrayList<>();
         values.add(user.signedIn() ? user.displayName() : null);
-        values.add(frame.chrome().csrf());
+        values.add(frame.csrf());
         values.add(quizSection);
         course.lessons().forEach(l -> values.addAll(LessonRow.of(l, progress.get(l.id())).values()));
         return courseShell(course).fill(values.toArray());

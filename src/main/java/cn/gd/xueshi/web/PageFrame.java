@@ -28,6 +28,16 @@ public class PageFrame {
                 user.hasRole(Role.HR_ADMIN_));
     }
 
+    /** The frame for a visitor treated as signed out (the sign-in page), without resolving who they are. */
+    public Chrome anonymous() {
+        return new Chrome(null, false, csrf.token(), year());
+    }
+
+    /** This browser's CSRF token. */
+    public String csrf() {
+        return csrf.token();
+    }
+
     public int year() {
         return LocalDate.now(clock).getYear();
     }

@@ -1,4 +1,4 @@
-package cn.gd.xueshi.web;
+package cn.gd.xueshi.quiz;
 
 import java.math.BigDecimal;
 import java.util.List;
