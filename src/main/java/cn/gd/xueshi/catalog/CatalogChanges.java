@@ -61,12 +61,14 @@ public class CatalogChanges {
             received.incrementAndGet();
             cache.clear();
             Log.debugf("catalog changed (course %s): cache dropped", payload);
+        }).subscribeHandler(() -> {
+            // (re)listening: whatever was published while no connection listened is unknown, so drop it all
+            cache.clear();
+            Log.debug("listening for catalog changes");
         });
         subscriber.closeHandler(() -> Log.warn("catalog notifications lost; reconnecting"));
-        subscriber.connect().subscribe().with(x -> {
-            cache.clear();
-            Log.info("listening for catalog changes");
-        }, e -> Log.errorf(e, "cannot listen for catalog changes"));
+        subscriber.connect().subscribe().with(x -> Log.info("listening for catalog changes"),
+                e -> Log.errorf(e, "cannot listen for catalog changes"));
     }
 
     void onStop(@Observes ShutdownEvent event) {

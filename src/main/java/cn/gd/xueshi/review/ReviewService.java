@@ -49,7 +49,7 @@ public class ReviewService {
         item.state = ReviewState.DRAFT;
         item.createdAt = now;
         item.updatedAt = now;
-        return item.<ReviewItem>persist().flatMap(saved -> record(saved, null, ReviewState.DRAFT, ReviewTransition.OPEN, owner,
+        return item.<ReviewItem>persist().flatMap(saved -> record(saved, null, ReviewState.DRAFT, ReviewStep.OPEN, owner,
                 ownerRole, null, now).replaceWith(saved.id));
     }
 
@@ -155,7 +155,7 @@ public class ReviewService {
         item.updatedAt = now;
         Uni<Void> react = action == ReviewAction.SUBMIT ? Uni.createFrom().voidItem()
                 : outcome(item.kind).decided(item.subjectId, step.to(), now);
-        return react.chain(() -> record(item, from, step.to(), action.name(), actor, policy.role(item.subject(), action), reason, now))
+        return react.chain(() -> record(item, from, step.to(), ReviewStep.of(action), actor, policy.role(item.subject(), action), reason, now))
                 .chain(() -> withTransitions(List.of(item))).map(views -> views.get(0));
     }
 
@@ -226,7 +226,7 @@ public class ReviewService {
         item.scopeEmployerId = scope.employerId();
     }
 
-    private static Uni<Void> record(ReviewItem item, ReviewState from, ReviewState to, String action, Actor actor, Role role,
+    private static Uni<Void> record(ReviewItem item, ReviewState from, ReviewState to, ReviewStep action, Actor actor, Role role,
             String reason, Instant at) {
         ReviewTransition t = new ReviewTransition();
         t.itemId = item.id;

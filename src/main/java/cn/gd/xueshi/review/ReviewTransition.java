@@ -19,8 +19,6 @@ import cn.gd.xueshi.identity.Role;
 @Table(name = "review_transition")
 public class ReviewTransition extends PanacheEntityBase {
 
-    /** The record of an item's creation, before any {@link ReviewAction}. */
-    static final String OPEN = "OPEN";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -30,7 +28,8 @@ public class ReviewTransition extends PanacheEntityBase {
     public ReviewState fromState;
     @Enumerated(EnumType.STRING)
     public ReviewState toState;
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public ReviewStep action;
     public long actorAccountId;
     public String actorName;
     @Enumerated(EnumType.STRING)

@@ -13,7 +13,7 @@ public final class ReviewViews {
     private ReviewViews() {
     }
 
-    public record Transition(String action, ReviewState from, ReviewState to, long actorAccountId, String actorName, Role actorRole,
+    public record Transition(ReviewStep action, ReviewState from, ReviewState to, long actorAccountId, String actorName, Role actorRole,
             String reason, Instant at) {
     }
 
