@@ -97,8 +97,6 @@ public class CatalogAdminPages {
     }
 
     private void csrf(FormFields form) {
-        if (!frame.csrfMatches(form.first("csrf"))) {
-            throw ProblemException.forbidden("csrf", "页面已过期，请刷新后重试。");
-        }
+        frame.requireCsrf(form.first("csrf"));
     }
 }

@@ -86,9 +86,7 @@ public class ReviewPages {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> decide(@PathParam("id") long id, FormFields form) {
-        if (!frame.csrfMatches(form.first("csrf"))) {
-            throw ProblemException.forbidden("csrf", "页面已过期，请刷新后重试。");
-        }
+        frame.requireCsrf(form.first("csrf"));
         ReviewAction action = "APPROVE".equals(form.first("decision")) ? ReviewAction.APPROVE
                 : "RETURN".equals(form.first("decision")) ? ReviewAction.RETURN : null;
         if (action == null) {

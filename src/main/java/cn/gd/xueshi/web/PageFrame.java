@@ -55,6 +55,13 @@ public class PageFrame {
                 now.learner(), PageShell.marker(1), now.year(), now.editor(), now.reviewer(), now.hr())));
     }
 
+    /** Refuses (403, "页面已过期") a form whose CSRF field is not this browser's token. */
+    public void requireCsrf(String field) {
+        if (!csrf.matches(field)) {
+            throw cn.gd.xueshi.shared.ProblemException.forbidden("csrf", "页面已过期，请刷新后重试。");
+        }
+    }
+
     /** Whether a form's CSRF field matches this browser's token. */
     public boolean csrfMatches(String field) {
         return csrf.matches(field);

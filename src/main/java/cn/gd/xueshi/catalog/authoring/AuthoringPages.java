@@ -253,9 +253,7 @@ public class AuthoringPages {
     }
 
     private void requireCsrf(FormFields form) {
-        if (!frame.csrfMatches(form.first("csrf"))) {
-            throw ProblemException.forbidden("csrf", "页面已过期，请刷新后重试。");
-        }
+        frame.requireCsrf(form.first("csrf"));
     }
 
     /** Runs a form's action; a refusal other than "not found" shows the page again with its message. */
