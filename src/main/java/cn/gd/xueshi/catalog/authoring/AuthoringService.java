@@ -71,6 +71,14 @@ public class AuthoringService {
             String description, String guideMarkdown, Integer questionsPerAttempt, Integer passMark) {
     }
 
+    /** A name as written, or 400 when it is blank (also when only ideographic spaces fill it). */
+    static String name(String value, String label) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest("invalid-fields", label + "不能为空。").withRefusals(java.util.List.of(label + "不能为空"));
+        }
+        return value.strip();
+    }
+
     static Scope scopeOf(Course c) {
         return c.category == CourseCategory.PROFESSIONAL ? Scope.province(c.sector) : Scope.PROVINCE;
     }
@@ -84,7 +92,7 @@ public class AuthoringService {
             c.subjectId = subject.id;
             c.code = "e" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             c.version = 1;
-            c.title = n.title().strip();
+            c.title = name(n.title(), "课程名称");
             c.hours = n.hours();
             c.description = n.description() == null ? "" : n.description().strip();
             c.category = n.category();
@@ -129,7 +137,7 @@ public class AuthoringService {
                 c.category = category;
                 c.sector = sector;
                 if (p.title() != null) {
-                    c.title = p.title().strip();
+                    c.title = name(p.title(), "课程名称");
                 }
                 if (p.hours() != null) {
                     c.hours = p.hours();
@@ -222,7 +230,7 @@ public class AuthoringService {
                     Lesson l = new Lesson();
                     l.courseId = c.id;
                     l.position = last == null ? 1 : last.position + 1;
-                    l.title = title.strip();
+                    l.title = name(title, "课时名称");
                     return l.<Lesson>persist();
                 })).map(l -> l.id));
     }
@@ -230,7 +238,7 @@ public class AuthoringService {
     public Uni<Void> renameLesson(long lessonId, Actor editor, String title, Integer position) {
         return Panache.withTransaction(() -> editableLesson(lessonId, editor).flatMap(l -> {
             if (title != null) {
-                l.title = title.strip();
+                l.title = name(title, "课时名称");
             }
             if (position == null || position == l.position) {
                 return Uni.createFrom().voidItem();
@@ -356,6 +364,11 @@ public class AuthoringService {
     }
 
     public Uni<AuthoringViews.ImportReport> importQuestions(long courseId, Actor editor, byte[] body) {
+        // whose course it is first: a file for another's course is not even read
+        return Panache.withSession(() -> owned(courseId, editor)).flatMap(c -> importInto(courseId, editor, body));
+    }
+
+    private Uni<AuthoringViews.ImportReport> importInto(long courseId, Actor editor, byte[] body) {
         QuestionSheet.Result sheet;
         try {
             sheet = QuestionSheet.read(body);
