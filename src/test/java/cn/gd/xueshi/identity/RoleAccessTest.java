@@ -69,6 +69,7 @@ class RoleAccessTest {
                 new Endpoint("POST", "/api/authoring/uploads/" + ANY_SESSION + "/completion", editor),
                 new Endpoint("GET", "/api/authoring/lessons/1/media", editorOrReviewer),
                 new Endpoint("GET", "/api/authoring/lessons/1/captions", editorOrReviewer),
+                new Endpoint("GET", "/api/authoring/courses/1/cover", editorOrReviewer),
                 new Endpoint("POST", "/api/authoring/courses/1/questions", editor),
                 new Endpoint("POST", "/api/authoring/courses/1/questions/import", editor, "text/csv"),
                 new Endpoint("DELETE", "/api/authoring/questions/1", editor),

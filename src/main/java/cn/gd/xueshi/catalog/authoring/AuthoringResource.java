@@ -219,6 +219,14 @@ public class AuthoringResource {
         return authoring.media(lessonId, Actors.of(user));
     }
 
+    /** The version's cover image (a redirect to a fresh store URL), for the preview. */
+    @GET
+    @Path("courses/{id}/cover")
+    @RolesAllowed({Role.EDITOR_, Role.HR_ADMIN_, Role.AUTHORITY_REVIEWER_})
+    public Uni<Response> cover(@PathParam("id") long id) {
+        return authoring.coverUrl(id, Actors.of(user)).map(url -> Response.seeOther(java.net.URI.create(url)).build());
+    }
+
     /** A lesson's WebVTT captions, for the preview. */
     @GET
     @Path("lessons/{lessonId}/captions")

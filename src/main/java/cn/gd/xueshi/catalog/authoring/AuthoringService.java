@@ -339,6 +339,16 @@ public class AuthoringService {
         }));
     }
 
+    /** A fresh URL of the version's cover, for its editor and reviewers (the preview). */
+    public Uni<String> coverUrl(long courseId, Actor actor) {
+        return Panache.withSession(() -> visible(courseId, actor)).map(c -> {
+            if (c.coverKey == null) {
+                throw ProblemException.notFound("该课程没有封面。");
+            }
+            return store.presignedGet(c.coverKey);
+        });
+    }
+
     /** A lesson's captions for its editor and reviewers (the preview). */
     public Uni<String> captions(long lessonId, Actor actor, java.util.function.Function<String, Uni<String>> read) {
         return Panache.withSession(() -> Lesson.<Lesson>findById(lessonId).flatMap(l -> {

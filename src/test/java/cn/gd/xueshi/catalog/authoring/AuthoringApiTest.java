@@ -173,6 +173,8 @@ class AuthoringApiTest {
         Learners.Learner learner = Learners.create();
         as(learner.token()).get("/api/catalog/2026").then().statusCode(200)
                 .body("subjects.courses.flatten().id", hasItem((int) course));
+        // no cover yet: the learner's cover link says so
+        io.restassured.RestAssured.given().redirects().follow(false).get("/api/courses/" + course + "/cover").then().statusCode(404);
 
         // a learner plays the uploaded video from the store with Range requests
         long lesson = Db.number("select id from lesson where course_id = ? and position = 1", course);
@@ -316,5 +318,30 @@ class AuthoringApiTest {
         });
         assertEquals(List.of(200, 409), codes.stream().sorted().toList());
         assertEquals(1, Db.number("select count(*) from review_transition where item_id = ? and action in ('APPROVE','RETURN')", reviewId));
+    }
+
+    @Test
+    void aCoverIsAnImageJudgedByItsBytesAndServedByAFreshRedirect() throws Exception {
+        Learners.Staff editor = Learners.editor();
+        long course = readyCourse(editor.token(), "PUBLIC", null);
+        Path png = dir.resolve("cover.png");
+        byte[] bytes = new byte[2048];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, bytes, 0, 8);
+        Files.write(png, bytes);
+        JsonPath started = as(editor.token()).body(Map.of("fileName", "cover.png", "sizeBytes", 2048))
+                .post("/api/authoring/courses/" + course + "/cover-uploads").then().statusCode(201).extract().jsonPath();
+        assertEquals(200, Authoring.putPart(png, 5_242_880L, 1, started.getString("parts[0].url")));
+        as(editor.token()).post("/api/authoring/uploads/" + started.getString("uploadId") + "/completion").then().statusCode(200)
+                .body("contentType", equalTo("image/png"));
+        as(editor.token()).get("/api/authoring/courses/" + course).then().body("hasCover", equalTo(true));
+        String location = as(editor.token()).redirects().follow(false).get("/api/authoring/courses/" + course + "/cover").then()
+                .statusCode(303).extract().header("Location");
+        HttpResponse<byte[]> image = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, image.statusCode());
+        assertTrue(java.util.Arrays.equals(bytes, image.body()));
+        // a draft's cover is nobody else's business, on either route
+        as(Learners.editor().token()).redirects().follow(false).get("/api/authoring/courses/" + course + "/cover").then().statusCode(404);
+        io.restassured.RestAssured.given().redirects().follow(false).get("/api/courses/" + course + "/cover").then().statusCode(404);
     }
 }
