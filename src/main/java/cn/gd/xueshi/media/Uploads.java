@@ -151,6 +151,16 @@ public class Uploads {
                             throw ProblemException.unprocessable("file-refused", judged.refusal());
                         }
                         return stored(row);
+                    })).onFailure(e -> e instanceof ProblemException p && CLOSING.equals(p.type()))
+                    .recoverWithUni(e -> owned(uploadId, ownerAccountId).map(row -> {
+                        // the racing completion has finished: answer what it decided
+                        if (row.state == MediaUpload.State.COMPLETED) {
+                            return stored(row);
+                        }
+                        if (row.state == MediaUpload.State.REFUSED) {
+                            throw ProblemException.unprocessable("file-refused", "文件未通过检查，已删除，请重新上传。");
+                        }
+                        throw (ProblemException) e;
                     }));
         });
     }
@@ -176,8 +186,33 @@ public class Uploads {
             throw ProblemException.unprocessable("parts-missing", "还有分片未上传完成（例如第 " + missing.stream().map(String::valueOf)
                     .collect(Collectors.joining("、")) + " 片），请继续上传后再完成。");
         }
-        store.completeMultipart(u.objectKey, u.s3UploadId, parts);
+        try {
+            store.completeMultipart(u.objectKey, u.s3UploadId, parts);
+        } catch (ObjectStore.StorageException e) {
+            // a racing completion of the same upload joined the parts first (the store then forgets the
+            // upload id): judge the object it made, once it is there
+            if (!joinedByAnother(u)) {
+                throw ProblemException.conflict(CLOSING, "该上传已由另一个请求完成，请刷新页面查看结果。");
+            }
+        }
         return judge(u, kind);
+    }
+
+    static final String CLOSING = "upload-closing";
+
+    private boolean joinedByAnother(MediaUpload u) {
+        for (int i = 0; i < 100; i++) {
+            if (store.size(u.objectKey) == u.sizeBytes) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private Judged judge(MediaUpload u, UploadKind kind) {
