@@ -42,15 +42,15 @@ class AuthoringPagesTest {
         Learners.Staff editor = Learners.editor();
         String subject = Authoring.subject(2026);
         long before = Db.number("select count(*) from course where owner_account_id = ?", editor.accountId());
-        given().cookie("xueshi_token", editor.token()).cookie("xueshi_csrf", CSRF).contentType("application/x-www-form-urlencoded")
+        given().cookie("xueshi_token", editor.token()).cookie("xueshi_csrf", CSRF).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf", CSRF).formParam("subject", "2026/" + subject).formParam("category", "PROFESSIONAL")
                 .formParam("sector", "").formParam("title", "缺行业的专业课件").formParam("hours", "1")
                 .post("/authoring/courses").then().statusCode(422).body(containsString("请选择行业"));
-        given().cookie("xueshi_token", editor.token()).cookie("xueshi_csrf", CSRF).contentType("application/x-www-form-urlencoded")
+        given().cookie("xueshi_token", editor.token()).cookie("xueshi_csrf", CSRF).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf", CSRF).formParam("subject", "2026/" + subject).formParam("category", "PUBLIC")
                 .formParam("title", "学时写错").formParam("hours", "1.25").post("/authoring/courses").then().statusCode(422)
                 .body(containsString("学时须在 0.5 到 200 之间，最多一位小数"));
-        given().cookie("xueshi_token", editor.token()).contentType("application/x-www-form-urlencoded")
+        given().cookie("xueshi_token", editor.token()).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf", "forged").formParam("subject", "2026/" + subject).formParam("category", "PUBLIC")
                 .formParam("title", "跨站伪造").formParam("hours", "1").post("/authoring/courses").then().statusCode(403);
         assertEquals(before, Db.number("select count(*) from course where owner_account_id = ?", editor.accountId()));
@@ -86,5 +86,36 @@ class AuthoringPagesTest {
         given().cookie("xueshi_token", engineering).get("/reviews/" + review).then().statusCode(404);
         given().cookie("xueshi_token", engineering).get("/authoring/courses/" + course + "/preview").then().statusCode(404);
         given().cookie("xueshi_token", Learners.editor().token()).get("/authoring/courses/" + course).then().statusCode(404);
+    }
+
+    @Test
+    void theProvincialHrDepartmentSetsUpAYearAndItsSubjectsFromTheBrowserAndACityOneCannot() {
+        Learners.Staff hr = Learners.provinceHr();
+        int year = 2090 + (int) (System.nanoTime() % 9);
+        Db.update("delete from subject where year = ?", year);
+        Db.update("delete from catalog_year where year = ?", year);
+        given().cookie("xueshi_token", hr.token()).cookie("xueshi_csrf", CSRF).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .redirects().follow(false).formParam("csrf", CSRF).formParam("year", String.valueOf(year))
+                .formParam("title", year + " 年度公需科目").post("/catalog-admin/years").then().statusCode(303);
+        given().cookie("xueshi_token", hr.token()).cookie("xueshi_csrf", CSRF).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .redirects().follow(false).formParam("csrf", CSRF).formParam("year", String.valueOf(year)).formParam("code", "rule-of-law")
+                .formParam("title", "法治素养").formParam("guideMarkdown", "# 学习指南").post("/catalog-admin/subjects").then().statusCode(303);
+        given().cookie("xueshi_token", hr.token()).cookie("xueshi_csrf", CSRF).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf", CSRF).formParam("year", String.valueOf(year)).formParam("code", "Bad Code!")
+                .formParam("title", "x").post("/catalog-admin/subjects").then().statusCode(422).body(containsString("科目代码只能用小写字母"));
+        given().cookie("xueshi_token", hr.token()).get("/catalog-admin").then().statusCode(200)
+                .body(containsString(year + " 年度 · " + year + " 年度公需科目"), containsString("法治素养"));
+        // editors find the new subject to write in
+        as(Learners.editor().token()).get("/api/catalog/years").then().statusCode(200)
+                .body(containsString("rule-of-law"));
+
+        Learners.Staff cityHr = Learners.staff("HR_ADMIN", "CITY", "4403", null);
+        given().cookie("xueshi_token", cityHr.token()).cookie("xueshi_csrf", CSRF).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf", CSRF).formParam("year", String.valueOf(year)).formParam("code", "city-subject")
+                .formParam("title", "市里的科目").post("/catalog-admin/subjects").then().statusCode(403)
+                .body(containsString("年度目录和科目由省人力资源社会保障部门设置"));
+        as(cityHr.token()).body(Map.of("code", "city-subject", "title", "市里的科目")).post("/api/catalog/years/" + year + "/subjects")
+                .then().statusCode(403).body("type", org.hamcrest.Matchers.equalTo("/problems/not-province"));
+        assertEquals(1, Db.number("select count(*) from subject where year = ?", year));
     }
 }
