@@ -12,7 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Small bodies everywhere but where a file is the body. The HTTP layer's limit
  * ({@code quarkus.http.limits.max-body-size}) is the largest a question-bank file may be; every
- * other request saying it is larger than {@value #SMALL} bytes is refused before its body is read,
+ * request with a learning guide in it may be {@value #GUIDES} bytes, and every other request saying
+ * it is larger than {@value #SMALL} bytes is refused before its body is read,
  * with the same problem+json as any refusal. (Videos, captions and covers never pass through the
  * service: browsers send them to the object store.)
  */
@@ -20,7 +21,11 @@ import io.vertx.ext.web.RoutingContext;
 public class BodyLimits {
 
     static final long SMALL = 64 * 1024;
+    /** A learning guide of 50,000 characters, in Chinese and percent-encoded by a form, is about 450 KB. */
+    static final long GUIDES = 640 * 1024;
     private static final Pattern FILE_BODIES = Pattern.compile("/(api/)?authoring/courses/\\d{1,18}/questions/import");
+    private static final Pattern GUIDE_BODIES = Pattern.compile(
+            "/(api/)?authoring/courses/\\d{1,18}|/api/catalog/years/\\d{1,9}/subjects|/catalog-admin/subjects");
 
     void register(@Observes Filters filters) {
         filters.register(this::limit, 2_000);
@@ -28,18 +33,20 @@ public class BodyLimits {
 
     private void limit(RoutingContext rc) {
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && !FILE_BODIES.matcher(rc.request().path()).matches()) {
+        String path = rc.request().path();
+        if (length != null && !FILE_BODIES.matcher(path).matches()) {
+            long limit = GUIDE_BODIES.matcher(path).matches() ? GUIDES : SMALL;
             long declared;
             try {
                 declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 declared = Long.MAX_VALUE;
             }
-            if (declared > SMALL) {
+            if (declared > limit) {
                 rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end("{\"type\":\"/problems/http-413\",\"title\":\"Content Too Large\",\"status\":413,"
-                                + "\"detail\":\"请求内容过大（上限 64 KB）。\"}");
+                                + "\"detail\":\"请求内容过大（上限 " + limit / 1024 + " KB）。\"}");
                 return;
             }
         }

@@ -118,4 +118,21 @@ class AuthoringPagesTest {
                 .then().statusCode(403).body("type", org.hamcrest.Matchers.equalTo("/problems/not-province"));
         assertEquals(1, Db.number("select count(*) from subject where year = ?", year));
     }
+
+    @Test
+    void aLongGuideInChineseIsSavedByTheFormAndTheApiWhileOtherBodiesStaySmall() {
+        Learners.Staff editor = Learners.editor();
+        long course = Authoring.course(editor.token(), 2026, Authoring.subject(2026), "PUBLIC", null, "1.0");
+        String guide = "学".repeat(40_000); // 120 KB of UTF-8; 360 KB once a form percent-encodes it
+        given().cookie("xueshi_token", editor.token()).cookie("xueshi_csrf", CSRF)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").redirects().follow(false)
+                .formParam("csrf", CSRF).formParam("category", "PUBLIC").formParam("title", "长指南课程").formParam("hours", "1.0")
+                .formParam("description", "").formParam("guideMarkdown", guide).post("/authoring/courses/" + course).then().statusCode(303);
+        assertEquals(40_000, Db.number("select char_length(guide_markdown) from course where id = ?", course));
+        as(editor.token()).body(Map.of("guideMarkdown", guide + "。")).patch("/api/authoring/courses/" + course).then().statusCode(200);
+        assertEquals(40_001, Db.number("select char_length(guide_markdown) from course where id = ?", course));
+        // elsewhere the 64 KB limit holds
+        as(editor.token()).body(Map.of("title", "学".repeat(30_000))).post("/api/authoring/courses/" + course + "/lessons").then()
+                .statusCode(413).body("type", org.hamcrest.Matchers.equalTo("/problems/http-413"));
+    }
 }
