@@ -136,6 +136,16 @@ public final class Authoring {
         return renamed;
     }
 
+    /** A course of 1 学时 in {@code subject} of 2026: two lessons of {@code video} (25 minutes each) and five questions, ready to submit. */
+    public static long readyCourse(String editorToken, String subject, Path video, String category, String sector) throws Exception {
+        long course = course(editorToken, 2026, subject, category, sector, "1.0");
+        for (int i = 1; i <= 2; i++) {
+            upload(editorToken, lesson(editorToken, course, "第 " + i + " 讲"), video, "VIDEO");
+        }
+        questions(editorToken, course, 5);
+        return course;
+    }
+
     /** Five single-choice questions, enough for one attempt's draw. */
     public static void questions(String editorToken, long courseId, int count) {
         for (int i = 1; i <= count; i++) {

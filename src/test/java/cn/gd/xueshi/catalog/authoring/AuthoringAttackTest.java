@@ -94,13 +94,7 @@ class AuthoringAttackTest {
     }
 
     private static long readyCourse(String editor, String category, String sector) throws Exception {
-        long course = Authoring.course(editor, 2026, subject(), category, sector, "1.0");
-        for (int i = 1; i <= 2; i++) {
-            long lesson = Authoring.lesson(editor, course, "第 " + i + " 讲");
-            Authoring.upload(editor, lesson, video, "VIDEO");
-        }
-        Authoring.questions(editor, course, 5);
-        return course;
+        return Authoring.readyCourse(editor, subject(), video, category, sector);
     }
 
     private static long submit(String editor, long course) {
