@@ -1,7 +1,5 @@
 package cn.gd.xueshi.catalog;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -32,7 +30,6 @@ public class CatalogChanges {
     private final String url;
     private final String username;
     private final String password;
-    private final AtomicLong received = new AtomicLong();
     private PgSubscriber subscriber;
 
     public CatalogChanges(CatalogCache cache, Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -58,7 +55,6 @@ public class CatalogChanges {
         subscriber = PgSubscriber.subscriber(vertx, options);
         subscriber.reconnectPolicy(retries -> 1_000L);
         subscriber.channel(CHANNEL).handler(payload -> {
-            received.incrementAndGet();
             cache.clear();
             Log.debugf("catalog changed (course %s): cache dropped", payload);
         }).subscribeHandler(() -> {
@@ -75,10 +71,5 @@ public class CatalogChanges {
         if (subscriber != null) {
             subscriber.close().subscribe().with(x -> { }, e -> { });
         }
-    }
-
-    /** Notifications received since start (for tests and metrics). */
-    public long received() {
-        return received.get();
     }
 }

@@ -23,10 +23,6 @@ public final class CatalogViews {
             cn.gd.xueshi.identity.Sector sector, String description, String guideMarkdown, String coverKey,
             Integer questionsPerAttempt, Integer passMark, boolean published) {
 
-        public String categoryLabel() {
-            return sector == null ? category.label : category.label + "（" + sector.label + "）";
-        }
-
         public int lessonCount() {
             return lessons.size();
         }

@@ -96,14 +96,14 @@ public class Uploads {
                 return Uni.createFrom().item(new Status(u.id, u.state.name(), u.sizeBytes, u.partSizeBytes, List.of(), List.of()));
             }
             return vertx.executeBlocking(Uni.createFrom().item(() -> store.storedParts(u.objectKey, u.s3UploadId))).map(parts -> {
-                Set<Integer> stored = complete(u, parts).stream().map(ObjectStore.StoredPart::partNumber).collect(Collectors.toSet());
+                Set<Integer> stored = wholeParts(u, parts).stream().map(ObjectStore.StoredPart::partNumber).collect(Collectors.toSet());
                 return new Status(u.id, u.state.name(), u.sizeBytes, u.partSizeBytes, stored.stream().sorted().toList(), urls(u, stored));
             });
         });
     }
 
     /** The parts that are whole: every part the size it must be (the last one the rest). */
-    private static List<ObjectStore.StoredPart> complete(MediaUpload u, List<ObjectStore.StoredPart> parts) {
+    private static List<ObjectStore.StoredPart> wholeParts(MediaUpload u, List<ObjectStore.StoredPart> parts) {
         int count = u.partCount();
         List<ObjectStore.StoredPart> whole = new ArrayList<>();
         for (ObjectStore.StoredPart p : parts) {
@@ -170,7 +170,7 @@ public class Uploads {
 
     /** Blocking: joins the parts in the store and reads what the object is. */
     private Judged join(MediaUpload u, UploadKind kind) {
-        List<ObjectStore.StoredPart> parts = complete(u, store.storedParts(u.objectKey, u.s3UploadId));
+        List<ObjectStore.StoredPart> parts = wholeParts(u, store.storedParts(u.objectKey, u.s3UploadId));
         if (parts.size() != u.partCount()) {
             if (store.size(u.objectKey) == u.sizeBytes) {
                 // a second completion after the first joined the parts: judge the object again

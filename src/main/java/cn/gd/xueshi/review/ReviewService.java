@@ -85,12 +85,6 @@ public class ReviewService {
         });
     }
 
-    /** The state of an item, for its owning feature. */
-    @WithSession
-    public Uni<ReviewState> state(ReviewKind kind, long subjectId) {
-        return bySubject(kind, subjectId).map(i -> i.state);
-    }
-
     /** The items of some subjects of a kind, by subject id (for an owner's workspace). */
     @WithSession
     public Uni<Map<Long, ReviewViews.Item>> items(ReviewKind kind, List<Long> subjectIds) {
