@@ -3,7 +3,7 @@
 // Usage: node a11y.mjs BASE_URL USERNAME PASSWORD COURSE_ID LESSON_ID
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fail, launch, signIn } from './browser.mjs';
+import { fail, follow, launch, signIn } from './browser.mjs';
 
 const [base, username, password, courseId, lessonId] = process.argv.slice(2);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -48,7 +48,7 @@ try {
     for (const input of await signed.$$('form input[type=radio]:first-of-type, form input[type=checkbox]:first-of-type')) {
       await input.check();
     }
-    await Promise.all([signed.waitForLoadState('load'), signed.click('form button[type=submit]')]);
+    await follow(signed, 'form button[type=submit]');
     problems.push(...await check(signed, `${name} learner quiz result`));
     checked.push(`${name} learner quiz result`);
     await learner.close();

@@ -31,3 +31,11 @@ export async function signIn(page, base, username, password, next) {
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForURL(`**${next}`), page.click('button[type=submit]')]);
 }
+
+/**
+ * Clicks what submits a form or follows a link and waits for the page it leads to to load.
+ * (Waiting for the "load" state alone returns at once: the page being left is loaded already.)
+ */
+export async function follow(page, selector) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+}

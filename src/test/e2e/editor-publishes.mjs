@@ -6,7 +6,7 @@
 // Usage: node editor-publishes.mjs BASE EDITOR REVIEWER PASSWORD SUBJECT_VALUE VIDEO CAPTIONS BANK_CSV
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fail, launch, signIn, policyRefusals } from './browser.mjs';
+import { fail, follow, launch, signIn, policyRefusals } from './browser.mjs';
 
 const [base, editorName, reviewerName, password, subjectValue, video, captions, bank] = process.argv.slice(2);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,7 +41,7 @@ try {
   const courseUrl = editor.url();
   out.courseId = courseUrl.split('/').pop();
   await editor.fill('form[action$="/lessons"] input[name=title]', '第一讲 浏览器上传');
-  await Promise.all([editor.waitForLoadState('load'), editor.click('form[action$="/lessons"] button')]);
+  await follow(editor, 'form[action$="/lessons"] button');
 
   // first attempt: the store takes part 1, then the connection drops for every other part
   let puts = 0;
@@ -53,7 +53,8 @@ try {
     puts++;
     return route.continue();
   });
-  const videoBox = editor.locator('.upload[data-kind=VIDEO]').first();
+  // the upload script has attached to the box (a click before that would do nothing)
+  const videoBox = editor.locator('.upload[data-kind=VIDEO][data-ready=true]').first();
   await videoBox.locator('input[type=file]').setInputFiles(video);
   await videoBox.locator('button.start').click();
   await editor.waitForFunction(() => /网络中断/.test(document.querySelector('.upload[data-kind=VIDEO] .status').textContent), null,
@@ -65,7 +66,7 @@ try {
   dropping = false;
   puts = 0;
   await editor.goto(courseUrl);
-  const again = editor.locator('.upload[data-kind=VIDEO]').first();
+  const again = editor.locator('.upload[data-kind=VIDEO][data-ready=true]').first();
   await again.locator('input[type=file]').setInputFiles(video);
   await again.locator('button.start').click();
   await editor.waitForFunction(() => document.querySelector('.upload[data-kind=VIDEO]').dataset.done === 'true', null, { timeout: 120000 });
@@ -74,13 +75,13 @@ try {
   out.finalPercent = await again.locator('progress').evaluate((p) => p.value);
   out.finalStatus = await again.locator('.status').textContent();
 
-  const captionsBox = editor.locator('.upload[data-kind=CAPTIONS]').first();
+  const captionsBox = editor.locator('.upload[data-kind=CAPTIONS][data-ready=true]').first();
   await captionsBox.locator('input[type=file]').setInputFiles(captions);
   await captionsBox.locator('button.start').click();
   await editor.waitForFunction(() => document.querySelector('.upload[data-kind=CAPTIONS]').dataset.done === 'true', null, { timeout: 30000 });
 
   // the question bank from a CSV file, with a per-row report
-  await editor.locator('.import input[type=file]').setInputFiles(bank);
+  await editor.locator('.import[data-ready=true] input[type=file]').setInputFiles(bank);
   await editor.click('.import button.start');
   await editor.waitForFunction(() => /已导入/.test(document.querySelector('.import .report').textContent), null, { timeout: 30000 });
   out.importReport = await editor.locator('.import .report').textContent();
@@ -88,7 +89,7 @@ try {
   await editor.goto(courseUrl);
   out.checksBeforeSubmit = await editor.locator('section[aria-labelledby=checks]').textContent();
   await axe(editor, 'desktop editor draft');
-  await Promise.all([editor.waitForLoadState('load'), editor.click('form[action$="/submission"] button')]);
+  await follow(editor, 'form[action$="/submission"] button');
   out.stateAfterSubmit = await editor.locator('#state').textContent();
   await axe(editor, 'desktop editor submitted');
   out.editorPolicyRefusals = refused.length;
@@ -98,10 +99,10 @@ try {
   const reviewer = await reviewerContext.newPage();
   await signIn(reviewer, base, reviewerName, password, '/reviews');
   await axe(reviewer, 'desktop review queue');
-  await Promise.all([reviewer.waitForLoadState('load'), reviewer.click('text=浏览器里写的课程')]);
+  await follow(reviewer, 'text=浏览器里写的课程');
   const itemUrl = reviewer.url();
   await axe(reviewer, 'desktop review item');
-  await Promise.all([reviewer.waitForLoadState('load'), reviewer.click('text=按学员视角预览')]);
+  await follow(reviewer, 'text=按学员视角预览');
   out.previewLessons = await reviewer.locator('video[data-media]').count();
   await reviewer.waitForFunction(() => { const v = document.querySelector('video[data-media]'); return v && v.src.startsWith('http'); },
     null, { timeout: 15000 });
@@ -110,7 +111,7 @@ try {
   const previewUrl = reviewer.url();
   await reviewer.goto(itemUrl);
   await reviewer.check('input[name=decision][value=APPROVE]');
-  await Promise.all([reviewer.waitForLoadState('load'), reviewer.click('form button.primary')]);
+  await follow(reviewer, 'form button.primary');
   out.stateAfterApproval = await reviewer.locator('#state').textContent();
   await axe(reviewer, 'desktop review item approved');
 

@@ -135,6 +135,7 @@
     if (pauseButton) {
       pauseButton.addEventListener('click', () => { paused = true; inFlight.forEach((x) => x.abort()); });
     }
+    box.dataset.ready = 'true';
   }
 
   function setupImport(box) {
@@ -160,6 +161,7 @@
         report.appendChild(list);
       }
     });
+    box.dataset.ready = 'true';
   }
 
   document.querySelectorAll('.upload').forEach(setup);
