@@ -177,7 +177,7 @@ class MultiInstanceIT {
         String first17 = "44010619870202" + String.format("%03d", ++seq % 1000);
         String username = "it-learner-" + seq;
         Map<String, Object> body = new HashMap<>(Map.of("name", "多实例学员", "idNumber", first17 + IdNumber.checkCharacter(first17),
-                "employerCreditCode", "91440101MA5CXA012K", "titleLevel", "中级", "sector", "卫生", "cityCode", "4406",
+                "employerCreditCode", "91440101MA5CXA012K", "titleLevel", "中级", "sector", "HEALTH", "cityCode", "4406",
                 "username", username, "password", "it-password-1"));
         Number pid = api(a, hr).body(body).post("/api/professionals").then().statusCode(201).extract().path("professionalId");
         return Map.entry(pid.longValue(), login(INSTANCES.get(1).url(), username, "it-password-1"));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+import cn.gd.xueshi.review.Actor;
 import cn.gd.xueshi.review.ReviewKind;
 import cn.gd.xueshi.review.ReviewOutcome;
 import cn.gd.xueshi.review.ReviewState;
@@ -53,7 +54,7 @@ public class CoursePublishing implements ReviewOutcome {
     }
 
     @Override
-    public Uni<Void> decided(long courseId, ReviewState to, Instant at) {
+    public Uni<Void> decided(long courseId, ReviewState to, Instant at, Actor by) {
         if (to != ReviewState.APPROVED) {
             return Uni.createFrom().voidItem();
         }

@@ -1,50 +1,103 @@
 package cn.gd.xueshi.hours;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 import cn.gd.xueshi.shared.ProblemException;
 
-/** The append-only hour ledger: automatic registration, revocation, and the yearly record. */
+/**
+ * The append-only hour ledger: the one door every source credits through, revocation, and the
+ * yearly record. It knows nothing of courses, declarations or classes; their features decide when
+ * hours are earned and call {@link #credit}.
+ */
 @ApplicationScoped
 public class HourLedger {
 
     private final Clock clock;
+    private final YearRules rules;
 
-    public HourLedger(Clock clock) {
+    public HourLedger(Clock clock, YearRules rules) {
         this.clock = clock;
+        this.rules = rules;
     }
 
+    /** What crediting did: the entry that holds the credit, and whether this call made it. */
+    public record Credited(long entryId, BigDecimal hours, boolean fresh) {
+    }
+
+    private static final String INSERT = """
+            insert into hour_entry (professional_id, year, category, source, source_ref, kind, status, hours, title,
+                                    recorded_by, recorded_at)
+            values (%1$s, %2$s, %3$s, %4$s, %5$s, 'CREDIT', 'CONFIRMED', %6$s, %7$s, %8$s, %9$s)
+            on conflict (professional_id, source, source_ref) where kind = 'CREDIT' do nothing
+            returning id, hours""";
+    private static final String EXISTING = """
+            select id, hours from hour_entry where professional_id = %1$s and source = %4$s and source_ref = %5$s and kind = 'CREDIT'""";
+    private static final String INSERT_PG = INSERT.formatted("$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9");
+    private static final String EXISTING_PG = EXISTING.formatted("$1", "", "", "$2", "$3");
+    private static final String INSERT_ORM = INSERT.formatted(":pid", ":year", ":category", ":source", ":ref", ":hours", ":title",
+            ":by", ":at");
+    private static final String EXISTING_ORM = EXISTING.formatted(":pid", "", "", ":source", ":ref");
+
     /**
-     * The registration as one statement: credit the course's hours when every lesson is complete
-     * and the quiz is passed, in the year of completion and only if the course is in that year's
-     * catalog. Exactly once: the unique index {@code hour_entry_once} turns a racing second insert
-     * into a no-op. Parameters: learner, course, year, time; {@code param} renders the n-th one
-     * for the client that runs it ({@code :pN} for Hibernate, {@code $N} for the Vert.x client).
+     * The ledger's one door, inside the caller's Hibernate transaction: records the credit unless
+     * the same source already credited the same reference for this professional (then answers that
+     * entry), after the ledger's own checks ({@link LedgerRules}); a refusal is a problem.
      */
-    public static String registrationSql(java.util.function.IntFunction<String> param) {
-        String pid = param.apply(1);
-        String cid = param.apply(2);
-        return """
-                insert into hour_entry (professional_id, year, category, source, source_ref, kind, status, hours, title,
-                                        recorded_by, recorded_at)
-                select %1$s, s.year, c.category, 'ONLINE_COURSE', 'course:' || s.year || ':' || c.code, 'CREDIT', 'CONFIRMED',
-                       c.hours, c.title, 'system', %4$s
-                  from course c join subject s on s.id = c.subject_id
-                 where c.id = %2$s and s.year = %3$s
-                   and not exists (select 1 from lesson l
-                                     left join lesson_progress p on p.lesson_id = l.id and p.professional_id = %1$s
-                                    where l.course_id = c.id and p.completed_at is null)
-                   and exists (select 1 from course_enrollment e
-                                where e.professional_id = %1$s and e.course_id = c.id and e.passed_at is not null)
-                on conflict (professional_id, source, source_ref) where kind = 'CREDIT' do nothing
-                returning hours""".formatted(pid, cid, param.apply(3), param.apply(4));
+    public Uni<Credited> credit(Credit credit) {
+        refuseUnlessAllowed(credit);
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(INSERT_ORM, Object[].class)
+                .setParameter("pid", credit.professionalId()).setParameter("year", credit.year())
+                .setParameter("category", credit.category().name()).setParameter("source", credit.source().name())
+                .setParameter("ref", credit.sourceRef()).setParameter("hours", credit.hours())
+                .setParameter("title", credit.title()).setParameter("by", credit.recordedBy())
+                .setParameter("at", credit.at()).getResultList()
+                .flatMap(rows -> !rows.isEmpty() ? Uni.createFrom().item(credited(rows.get(0), true))
+                        : s.createNativeQuery(EXISTING_ORM, Object[].class).setParameter("pid", credit.professionalId())
+                                .setParameter("source", credit.source().name()).setParameter("ref", credit.sourceRef())
+                                .getSingleResult().map(row -> credited(row, false))));
+    }
+
+    /** The same door on a connection of the reactive pool, inside the caller's transaction there. */
+    public io.vertx.core.Future<Credited> credit(io.vertx.sqlclient.SqlConnection conn, Credit credit) {
+        try {
+            refuseUnlessAllowed(credit);
+        } catch (ProblemException e) {
+            return io.vertx.core.Future.failedFuture(e);
+        }
+        io.vertx.sqlclient.Tuple args = io.vertx.sqlclient.Tuple.wrap(java.util.Arrays.asList(credit.professionalId(), credit.year(),
+                credit.category().name(), credit.source().name(), credit.sourceRef(), credit.hours(), credit.title(),
+                credit.recordedBy(), java.time.OffsetDateTime.ofInstant(credit.at(), java.time.ZoneOffset.UTC)));
+        return conn.preparedQuery(INSERT_PG).execute(args).compose(rows -> rows.size() > 0
+                ? io.vertx.core.Future.succeededFuture(new Credited(rows.iterator().next().getLong(0), rows.iterator().next().getBigDecimal(1), true))
+                : conn.preparedQuery(EXISTING_PG).execute(io.vertx.sqlclient.Tuple.of(credit.professionalId(), credit.source().name(),
+                        credit.sourceRef()))
+                        .map(existing -> {
+                            io.vertx.sqlclient.Row r = existing.iterator().next();
+                            return new Credited(r.getLong(0), r.getBigDecimal(1), false);
+                        }));
+    }
+
+    private void refuseUnlessAllowed(Credit credit) {
+        LedgerRules.Refusal refusal = LedgerRules.refusal(credit, rules.rule(credit.year()), LocalDate.now(clock));
+        if (refusal != null) {
+            throw "year-closed".equals(refusal.type()) || "future-year".equals(refusal.type())
+                    ? ProblemException.conflict(refusal.type(), refusal.detail())
+                    : ProblemException.unprocessable(refusal.type(), refusal.detail());
+        }
+    }
+
+    private static Credited credited(Object[] row, boolean fresh) {
+        return new Credited(((Number) row[0]).longValue(), (BigDecimal) row[1], fresh);
     }
 
     /** HR administrators revoke an entry with a reason: a REVERSAL entry, never an edit. */
@@ -88,16 +141,44 @@ public class HourLedger {
 
     @WithSession
     public Uni<Statement> statement(long professionalId, int year) {
-        return YearRequirement.<YearRequirement>find("year <= ?1 order by year desc", year).firstResult()
-                .flatMap(req -> {
-                    if (req == null) {
-                        throw ProblemException.notFound(year + " 年度没有学时要求配置。");
+        YearRule rule = rules.rule(year);
+        if (rule == null) {
+            throw ProblemException.notFound(year + " 年度没有学时要求配置。");
+        }
+        YearRecord.Hours requirement = rule.requirement();
+        return HourEntry.<HourEntry>list("professionalId = ?1 and year = ?2 order by id", professionalId, year)
+                .map(entries -> new Statement(YearRecord.of(year, requirement, entries.stream()
+                        .map(e -> new YearRecord.Line(e.category, e.status, e.hours)).toList()), entries));
+    }
+
+    /**
+     * Several professionals' standing in a year at once (for an employer's staff list): confirmed
+     * hours by category against the year's requirement; a professional with no entry has zeros.
+     */
+    @WithSession
+    public Uni<java.util.Map<Long, YearRecord>> records(java.util.Collection<Long> professionalIds, int year) {
+        YearRule rule = rules.rule(year);
+        if (rule == null) {
+            throw ProblemException.notFound(year + " 年度没有学时要求配置。");
+        }
+        if (professionalIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery("""
+                select e.professionalId, e.category, e.status, sum(e.hours) from HourEntry e
+                 where e.professionalId in :ids and e.year = :year group by e.professionalId, e.category, e.status""", Object[].class)
+                .setParameter("ids", professionalIds).setParameter("year", year).getResultList())
+                .map(rows -> {
+                    java.util.Map<Long, java.util.List<YearRecord.Line>> lines = new java.util.HashMap<>();
+                    for (Object[] r : rows) {
+                        lines.computeIfAbsent((Long) r[0], k -> new java.util.ArrayList<>())
+                                .add(new YearRecord.Line((String) r[1], (String) r[2], (BigDecimal) r[3]));
                     }
-                    YearRecord.Hours requirement = new YearRecord.Hours(req.publicHours, req.professionalHours,
-                            req.electiveHours, req.totalHours);
-                    return HourEntry.<HourEntry>list("professionalId = ?1 and year = ?2 order by id", professionalId, year)
-                            .map(entries -> new Statement(YearRecord.of(year, requirement, entries.stream()
-                                    .map(e -> new YearRecord.Line(e.category, e.status, e.hours)).toList()), entries));
+                    java.util.Map<Long, YearRecord> records = new java.util.LinkedHashMap<>();
+                    for (Long id : professionalIds) {
+                        records.put(id, YearRecord.of(year, rule.requirement(), lines.getOrDefault(id, java.util.List.of())));
+                    }
+                    return records;
                 });
     }
 }

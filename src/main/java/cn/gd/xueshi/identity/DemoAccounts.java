@@ -111,7 +111,7 @@ public class DemoAccounts {
         p.birthDate = LocalDate.of(1990, 3, 7);
         p.employerId = employer.id;
         p.titleLevel = TitleLevel.INTERMEDIATE.name();
-        p.sector = "工程技术";
+        p.sector = Sector.ENGINEERING.name();
         p.cityCode = "4401";
         return p;
     }

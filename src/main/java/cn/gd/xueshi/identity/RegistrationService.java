@@ -72,7 +72,11 @@ public class RegistrationService {
         }
         IdNumber id = parsed.id().get();
         TitleLevel level = titleLevel(request.titleLevel());
-        String sector = required(request.sector(), "所属行业");
+        Sector sector = Sector.parse(required(request.sector(), "所属行业"));
+        if (sector == null) {
+            throw ProblemException.unprocessable("invalid-sector", "所属行业应为以下之一：" + java.util.Arrays.stream(Sector.values())
+                    .map(s -> s.name() + "（" + s.label + "）").collect(java.util.stream.Collectors.joining("、")) + "。");
+        }
         requireCity(request.cityCode());
         String username = required(request.username(), "用户名");
         if (!username.matches("[A-Za-z0-9_.-]{3,64}")) {
@@ -108,7 +112,7 @@ public class RegistrationService {
                 p.birthDate = id.birthDate();
                 p.employerId = employer.id;
                 p.titleLevel = level.name();
-                p.sector = sector;
+                p.sector = sector.name();
                 p.cityCode = request.cityCode();
                 return p.<Professional>persist().flatMap(saved -> {
                     Account a = new Account();

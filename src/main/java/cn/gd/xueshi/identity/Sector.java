@@ -10,4 +10,18 @@ public enum Sector {
     Sector(String label) {
         this.label = label;
     }
+
+    /** The sector named by its code or its Chinese label; null when it names none. */
+    public static Sector parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        for (Sector s : values()) {
+            if (s.name().equals(t) || s.label.equals(t)) {
+                return s;
+            }
+        }
+        return null;
+    }
 }

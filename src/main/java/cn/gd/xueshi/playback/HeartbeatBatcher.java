@@ -25,7 +25,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
-import cn.gd.xueshi.hours.HourLedger;
+import cn.gd.xueshi.hours.YearRule;
+import cn.gd.xueshi.hours.YearRules;
 import cn.gd.xueshi.shared.Grouping;
 import cn.gd.xueshi.shared.ProblemException;
 
@@ -66,7 +67,6 @@ public class HeartbeatBatcher {
     private static final String CREDIT = """
             update watch_day d set credited_ms = d.credited_ms + v.ms
               from unnest($1::bigint[], $2::int[]) as v(pid, ms) where d.professional_id = v.pid and d.day = $3""";
-    private static final String REGISTER = HourLedger.registrationSql(n -> "$" + n);
 
     /** One heartbeat as the group sees it. */
     record Beat(long professionalId, UUID sessionId, PlaybackService.Beat beat) {
@@ -77,11 +77,16 @@ public class HeartbeatBatcher {
     private final PlaybackConfig config;
     private final WatchRule rule;
     private final Grouping<Beat, PlaybackService.BeatResult> grouping;
+    private final YearRules years;
+    private final CourseCompletions completions;
 
-    public HeartbeatBatcher(Pool pool, Vertx vertx, Clock clock, PlaybackConfig config) {
+    public HeartbeatBatcher(Pool pool, Vertx vertx, Clock clock, PlaybackConfig config, YearRules years,
+            CourseCompletions completions) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
+        this.years = years;
+        this.completions = completions;
         this.rule = config.rule();
         this.grouping = new Grouping<>(vertx, config.batchSize(), config.batchWait(), config.batchConcurrency(),
                 batch -> apply(batch, 0), e -> ProblemException.unavailable("进度暂时无法保存，请稍后继续播放。"));
@@ -143,6 +148,7 @@ public class HeartbeatBatcher {
         Map<UUID, Locked> state = new LinkedHashMap<>();
         Map<Long, Integer> newCredit = new HashMap<>();
         long nowMs = now.toEpochMilli();
+        int dailyCapMs = dailyCapMs(today);
         List<long[]> completions = new ArrayList<>();
         for (Grouping.Request<Beat, PlaybackService.BeatResult> item : batch) {
             Beat beat = item.question();
@@ -155,7 +161,7 @@ public class HeartbeatBatcher {
             }
             int dayCredit = creditedToday.getOrDefault(s.professionalId(), 0) + newCredit.getOrDefault(s.professionalId(), 0);
             boolean attention = s.attentionDueAt() != null && !now.isBefore(s.attentionDueAt());
-            int allowance = attention ? 0 : Math.max(0, config.dailyCapMs() - dayCredit);
+            int allowance = attention ? 0 : Math.max(0, dailyCapMs - dayCredit);
             WatchRule.Before before = new WatchRule.Before(s.spans(), s.lastPositionMs(), s.lastBeatAt().toEpochMilli(),
                     clocks.get(s.professionalId()));
             WatchRule.Outcome o = rule.apply(before, nowMs, new WatchRule.Beat((int) Math.round(beat.beat().positionSeconds() * 1000),
@@ -171,7 +177,7 @@ public class HeartbeatBatcher {
             state.put(beat.sessionId(), new Locked(s.id(), s.professionalId(), s.lessonId(), s.status(), now, o.positionMs(),
                     s.attentionDueAt(), o.spans(), complete, s.durationMs(), s.courseId()));
             item.answer(new PlaybackService.BeatResult(PlaybackService.Progress.of(o.spans().covered(), o.positionMs(),
-                    s.durationMs(), complete), attention, dayCredit + o.creditedMs() >= config.dailyCapMs()));
+                    s.durationMs(), complete), attention, dayCredit + o.creditedMs() >= dailyCapMs));
         }
         if (state.isEmpty()) {
             return io.vertx.core.Future.succeededFuture();
@@ -211,13 +217,14 @@ public class HeartbeatBatcher {
             done = done.compose(x -> conn.preparedQuery(CREDIT).execute(Tuple.of(creditPids, creditMs, today)));
         }
         for (long[] c : completions) {
-            done = done.compose(x -> conn.preparedQuery(REGISTER)
-                    .execute(Tuple.of(c[0], c[1], today.getYear(), at)).map(rows -> {
-                        rows.forEach(r -> Log.infof("registered %s public hours of course %d for professional %d",
-                                r.getBigDecimal(0), c[1], c[0]));
-                        return rows;
-                    }));
+            done = done.compose(x -> this.completions.lessonCompleted(conn, c[0], c[1], now));
         }
         return done.mapEmpty();
+    }
+
+    /** Today's cap on online credit, from the year's rules (no rules: the configured default). */
+    private int dailyCapMs(LocalDate today) {
+        YearRule year = years.rule(today.getYear());
+        return year == null ? config.dailyCapMs() : year.dailyCapMs(config.minutesPerHour());
     }
 }

@@ -2,7 +2,6 @@ package cn.gd.xueshi.quiz;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +20,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import cn.gd.xueshi.catalog.CatalogService;
 import cn.gd.xueshi.catalog.CatalogViews;
-import cn.gd.xueshi.hours.HourLedger;
 import cn.gd.xueshi.playback.PlaybackService;
 import cn.gd.xueshi.shared.Grouping;
 import cn.gd.xueshi.shared.ProblemException;
@@ -53,12 +51,14 @@ public class QuizService {
     private final Clock clock;
     private final ObjectMapper json;
     private final io.vertx.mutiny.sqlclient.Pool pool;
+    private final CourseCompletion completion;
 
     private final Grouping<Asked, CourseStanding> standings;
 
     public QuizService(CatalogService catalog, PlaybackService playback, QuizConfig config, Clock clock,
-            ObjectMapper json, io.vertx.mutiny.sqlclient.Pool pool, io.vertx.core.Vertx vertx) {
+            ObjectMapper json, io.vertx.mutiny.sqlclient.Pool pool, io.vertx.core.Vertx vertx, CourseCompletion completion) {
         this.pool = pool;
+        this.completion = completion;
         // up to 128 reads per query, gathered for at most 1 ms while another query is in flight
         this.standings = new Grouping<>(vertx, 128, java.time.Duration.ofMillis(1), 4, this::readStandings,
                 e -> {
@@ -91,8 +91,6 @@ public class QuizService {
                             questionsPerAttempt(course), professionalId, courseId, standing.round(), attempt), passMark(course)));
                 }));
     }
-
-    private static final String REGISTER = HourLedger.registrationSql(n -> "$" + n);
 
     /**
      * Grades one attempt in one transaction on the reactive client. The enrollment row is locked,
@@ -154,16 +152,9 @@ public class QuizService {
         if (graded.passed()) {
             return conn.preparedQuery("update course_enrollment set passed_at = $3 where professional_id = $1 and course_id = $2")
                     .execute(learner.addValue(now))
-                    .chain(() -> conn.preparedQuery(REGISTER).execute(Tuple.of(professionalId, course.id(),
-                            LocalDate.now(clock).getYear(), now)))
-                    .map(rows -> {
-                        BigDecimal hours = rows.size() == 0 ? BigDecimal.ZERO : rows.iterator().next().getBigDecimal(0);
-                        if (hours.signum() > 0) {
-                            Log.infof("registered %s public hours of course %s for professional %d", hours, course.code(),
-                                    professionalId);
-                        }
-                        return new Result(graded.score(), graded.correct(), graded.total(), true, left, hours, false);
-                    });
+                    .chain(() -> Uni.createFrom().completionStage(() -> completion.settle(conn.getDelegate(), professionalId,
+                            course.id(), now.toInstant()).toCompletionStage()))
+                    .map(hours -> new Result(graded.score(), graded.correct(), graded.total(), true, left, hours, false));
         }
         if (left > 0) {
             return Uni.createFrom().item(new Result(graded.score(), graded.correct(), graded.total(), false, left,

@@ -17,5 +17,6 @@ public interface ReviewOutcome {
         return Uni.createFrom().item(java.util.List.of());
     }
 
-    Uni<Void> decided(long subjectId, ReviewState to, Instant at);
+    /** The item of {@code subjectId} was moved to {@code to} by {@code by}, in the role the policy names. */
+    Uni<Void> decided(long subjectId, ReviewState to, Instant at, Actor by);
 }

@@ -26,7 +26,18 @@ public interface ReviewPolicy {
                             : item.scope().sector() == null ? Role.HR_ADMIN : Role.AUTHORITY_REVIEWER;
                 }
             };
-            case CLASS_PLAN, DECLARATION, YEAR_CONFIRMATION -> throw new IllegalStateException("no review policy for " + kind + " yet");
+            case DECLARATION -> new ReviewPolicy() {
+                @Override
+                public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
+                    return declaration(actor, item, action);
+                }
+
+                @Override
+                public Role role(ReviewSubject item, ReviewAction action) {
+                    return action == ReviewAction.SUBMIT ? Role.PROFESSIONAL : Role.EMPLOYER_ADMIN;
+                }
+            };
+            case CLASS_PLAN, YEAR_CONFIRMATION -> throw new IllegalStateException("no review policy for " + kind + " yet");
         };
     }
 
@@ -49,5 +60,23 @@ public interface ReviewPolicy {
         boolean reviewer = actor.is(Role.AUTHORITY_REVIEWER) && item.scope().sector() == actor.scope().sector()
                 && actor.scope().regionCovers(item.scope());
         return reviewer ? null : "该课程由" + item.scope().sector().label + "行业主管部门审核。";
+    }
+
+    /**
+     * Declared hours: the declarant submits; an administrator of the unit the declaration was made
+     * to confirms or returns it. An administrator who declares hours of their own is a declarant
+     * like any other: another administrator of the unit decides, never they themselves.
+     */
+    private static String declaration(Actor actor, ReviewSubject item, ReviewAction action) {
+        boolean owner = actor.accountId() == item.ownerAccountId();
+        if (action == ReviewAction.SUBMIT) {
+            return owner && actor.is(Role.PROFESSIONAL) ? null : "只有申报人本人可以提交学时申报。";
+        }
+        if (owner) {
+            return "不能确认自己申报的学时，请由本单位其他管理员确认。";
+        }
+        Long unit = actor.scope().employerId();
+        boolean admin = actor.is(Role.EMPLOYER_ADMIN) && unit != null && unit.equals(item.scope().employerId());
+        return admin ? null : "学时申报由申报人所在单位的管理员确认。";
     }
 }

@@ -118,19 +118,38 @@ public class ReviewService {
     /** A reviewer approves or returns an item; refused unless the kind's policy allows it. */
     @WithTransaction
     public Uni<ReviewViews.Item> decide(long reviewId, Actor actor, ReviewAction decision, String reason) {
+        String why = decisionReason(decision, reason);
+        return ReviewItem.<ReviewItem>findById(reviewId, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(item -> decideLocked(item, actor, decision, why, "审核事项不存在（编号 " + reviewId + "）。"));
+    }
+
+    /**
+     * Decides the item of a subject, for features whose callers name their own ids: the same checks
+     * and the same 404 for an item the caller may not see as {@link #decide}.
+     */
+    @WithTransaction
+    public Uni<ReviewViews.Item> decideSubject(ReviewKind kind, long subjectId, Actor actor, ReviewAction decision, String reason) {
+        String why = decisionReason(decision, reason);
+        return ReviewItem.<ReviewItem>find("kind = ?1 and subjectId = ?2", kind, subjectId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult().flatMap(item -> decideLocked(item, actor, decision, why, "审核事项不存在。"));
+    }
+
+    private static String decisionReason(ReviewAction decision, String reason) {
         if (decision == ReviewAction.SUBMIT) {
             throw ProblemException.badRequest("invalid-decision", "审核结论只能是 APPROVE（通过）或 RETURN（退回）。");
         }
         String why = reason == null ? null : reason.strip();
         if (decision == ReviewAction.RETURN && (why == null || why.isEmpty())) {
-            throw ProblemException.unprocessable("reason-required", "退回时必须写明原因，编辑会看到。");
+            throw ProblemException.unprocessable("reason-required", "退回时必须写明原因，提交人会看到。");
         }
-        return ReviewItem.<ReviewItem>findById(reviewId, LockModeType.PESSIMISTIC_WRITE).flatMap(item -> {
-            if (item == null || !mayView(actor, item)) {
-                throw ProblemException.notFound("审核事项不存在（编号 " + reviewId + "）。");
-            }
-            return act(item, actor, decision, why == null || why.isEmpty() ? null : why);
-        });
+        return why == null || why.isEmpty() ? null : why;
+    }
+
+    private Uni<ReviewViews.Item> decideLocked(ReviewItem item, Actor actor, ReviewAction decision, String why, String missing) {
+        if (item == null || !mayView(actor, item)) {
+            throw ProblemException.notFound(missing);
+        }
+        return act(item, actor, decision, why);
     }
 
     private Uni<ReviewViews.Item> act(ReviewItem item, Actor actor, ReviewAction action, String reason) {
@@ -148,19 +167,31 @@ public class ReviewService {
         item.state = step.to();
         item.updatedAt = now;
         Uni<Void> react = action == ReviewAction.SUBMIT ? Uni.createFrom().voidItem()
-                : outcome(item.kind).decided(item.subjectId, step.to(), now);
+                : outcome(item.kind).decided(item.subjectId, step.to(), now, actor);
         return react.chain(() -> record(item, from, step.to(), ReviewStep.of(action), actor, policy.role(item.subject(), action), reason, now))
                 .chain(() -> withTransitions(List.of(item))).map(views -> views.get(0));
     }
 
-    /** The caller's queue: items in {@code state} they may decide, newest change last. */
+    /** The caller's queue of courseware: items in {@code state} they may decide, oldest change first. */
     @WithSession
     public Uni<List<ReviewViews.Item>> queue(Actor actor, ReviewState state) {
-        // SQL narrows by sector (a reviewer's own, or none for HR); the kind's policy has the last word
+        return queue(actor, ReviewKind.COURSE, state, 0, QUEUE_LIMIT);
+    }
+
+    /**
+     * The caller's queue of one kind, a page at a time: items in {@code state} they may decide,
+     * oldest change first. SQL narrows to the caller's sector (courseware) or unit (declarations);
+     * the kind's policy has the last word.
+     */
+    @WithSession
+    public Uni<List<ReviewViews.Item>> queue(Actor actor, ReviewKind kind, ReviewState state, int offset, int limit) {
         return ReviewItem.<ReviewItem>find("""
-                state = ?1 and ownerAccountId <> ?2 and (scopeSector = ?3 or (?4 = true and scopeSector is null))
-                order by updatedAt, id""", state, actor.accountId(), actor.scope().sector(), actor.is(Role.HR_ADMIN))
-                .page(0, QUEUE_LIMIT).list()
+                kind = ?1 and state = ?2 and ownerAccountId <> ?3
+                and (kind <> ?7 or scopeSector = ?4 or (?5 = true and scopeSector is null))
+                and (kind <> ?8 or scopeEmployerId = ?6)
+                order by updatedAt, id""", kind, state, actor.accountId(), actor.scope().sector(), actor.is(Role.HR_ADMIN),
+                actor.scope().employerId() == null ? -1L : actor.scope().employerId(), ReviewKind.COURSE, ReviewKind.DECLARATION)
+                .range(offset, offset + Math.min(limit, QUEUE_LIMIT) - 1).list()
                 .map(items -> items.stream().filter(i -> mayDecide(actor, i)).toList())
                 .flatMap(this::withTransitions);
     }

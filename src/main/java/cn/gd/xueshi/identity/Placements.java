@@ -1,0 +1,57 @@
+package cn.gd.xueshi.identity;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Where professionals belong today: their unit, city and sector. The other features ask here (they
+ * never read identity's tables) to place a declaration with the unit that confirms it, or to check
+ * that a caller's scope covers a professional.
+ */
+@ApplicationScoped
+public class Placements {
+
+    /** A professional's place; {@code employerId} is null for one with no unit. */
+    public record Placement(long professionalId, String name, Long employerId, String employerName, String cityCode, Sector sector) {
+
+        /** The scope the professional's records belong to: their city, sector and unit. */
+        public Scope scope() {
+            return new Scope(Level.CITY, cityCode, sector, employerId);
+        }
+    }
+
+    /** The professional's place, or null when there is no such professional. */
+    @WithSession
+    public Uni<Placement> of(long professionalId) {
+        return of(List.of(professionalId)).map(m -> m.get(professionalId));
+    }
+
+    /** The places of several professionals; unknown ids are left out. */
+    @WithSession
+    public Uni<Map<Long, Placement>> of(Collection<Long> professionalIds) {
+        if (professionalIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Professional.<Professional>list("id in ?1", professionalIds).flatMap(people -> {
+            List<Long> units = people.stream().map(p -> p.employerId).filter(java.util.Objects::nonNull).distinct().toList();
+            Uni<List<Employer>> employers = units.isEmpty() ? Uni.createFrom().item(List.of()) : Employer.list("id in ?1", units);
+            return employers.map(es -> {
+                Map<Long, String> names = new java.util.HashMap<>();
+                es.forEach(e -> names.put(e.id, e.name));
+                Map<Long, Placement> placed = new LinkedHashMap<>();
+                for (Professional p : people) {
+                    placed.put(p.id, new Placement(p.id, p.name, p.employerId, p.employerId == null ? null : names.get(p.employerId),
+                            p.cityCode, Sector.valueOf(p.sector)));
+                }
+                return placed;
+            });
+        });
+    }
+}
