@@ -71,6 +71,26 @@ public class ReviewService {
     }
 
     /**
+     * Moves the undecided items of some subjects to another scope (a declarant moved to another
+     * unit: what waits for confirmation goes with them); approved items stay where they were
+     * decided. Call inside the transaction that makes the move. Answers how many moved.
+     */
+    public Uni<Integer> relocate(ReviewKind kind, List<Long> subjectIds, Scope scope) {
+        if (subjectIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return ReviewItem.<ReviewItem>find("kind = ?1 and subjectId in ?2 and state <> ?3", kind, subjectIds, ReviewState.APPROVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().map(items -> {
+                    Instant now = clock.instant();
+                    items.forEach(item -> {
+                        place(item, scope);
+                        item.updatedAt = now;
+                    });
+                    return items.size();
+                });
+    }
+
+    /**
      * Locks the item until the caller's transaction ends and refuses (409) unless its owner may
      * still change the subject: a draft or a returned item. Every edit of a subject starts here, so
      * an edit and a submission never interleave.

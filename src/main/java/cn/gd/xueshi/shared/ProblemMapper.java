@@ -128,6 +128,10 @@ public class ProblemMapper {
             if (cause instanceof IllegalArgumentException && decodingUrl(cause)) {
                 return respond(TextRule.badEncoding(), request);
             }
+            if (cause instanceof java.io.IOException io && io.getMessage() != null && io.getMessage().contains("multipart")) {
+                // a multipart body cut short or not multipart at all: the client's
+                return respond(ProblemException.badRequest("malformed-body", "上传的表单内容不完整或格式不正确，请重新提交。"), request);
+            }
             cause = cause.getCause();
         }
         Log.errorf(e, "unexpected failure on %s %s", request.method(), request.path());

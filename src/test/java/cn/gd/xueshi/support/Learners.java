@@ -23,6 +23,11 @@ public final class Learners {
     }
 
     public static Learner create() {
+        return create(Db.number("select id from employer order by id limit 1"), "ENGINEERING");
+    }
+
+    /** A learner of the given unit and sector (a code such as ENGINEERING or EDUCATION). */
+    public static Learner create(long employer, String sector) {
         int n = SEQ.incrementAndGet();
         String first17 = "44010619880101" + String.format("%03d", n % 1000);
         String id = first17 + IdNumber.checkCharacter(first17);
@@ -32,11 +37,10 @@ public final class Learners {
             first17 = "4401061988" + String.format("%02d", 1 + n / 1000 % 12) + "01" + String.format("%03d", n % 1000);
             id = first17 + IdNumber.checkCharacter(first17);
         }
-        long employer = Db.number("select id from employer order by id limit 1");
         long pid = Db.number("""
                 insert into professional (name, id_number, birth_date, employer_id, title_level, sector, city_code)
-                values (?, ?, date '1988-01-01', ?, 'INTERMEDIATE', '工程技术', '4401') returning id""",
-                "测试学员" + n, id, employer);
+                values (?, ?, date '1988-01-01', ?, 'INTERMEDIATE', ?, '4401') returning id""",
+                "测试学员" + n, id, employer, sector);
         String username = "t-learner-" + n;
         long account = Db.number("""
                 insert into account (username, password_hash, display_name, roles, professional_id, employer_id)
@@ -83,6 +87,37 @@ public final class Learners {
             claims.claim("sec", sector);
         }
         return new Staff(account, username, claims.sign());
+    }
+
+    /** A new unit (employer) in Guangzhou; its id. */
+    public static long unit() {
+        int n = SEQ.incrementAndGet();
+        String code = "91440101" + String.format("%09d", n * 7919L % 1_000_000_000L) + "T";
+        while (Db.number("select count(*) from employer where credit_code = ?", code) > 0) {
+            n = SEQ.incrementAndGet();
+            code = "91440101" + String.format("%09d", n * 7919L % 1_000_000_000L) + "T";
+        }
+        return Db.number("insert into employer (name, credit_code, city_code) values (?, ?, '4401') returning id", "测试单位" + n, code);
+    }
+
+    /** An administrator of {@code employer}, whose token carries the unit. */
+    public static Staff employerAdmin(long employer) {
+        int n = SEQ.incrementAndGet();
+        String username = "t-employer-" + n;
+        long account = Db.number("""
+                insert into account (username, password_hash, display_name, roles, employer_id)
+                values (?, ?, ?, 'EMPLOYER_ADMIN', ?) returning id""",
+                username, BcryptUtil.bcryptHash(PASSWORD, 4), "测试单位管理员" + n, employer);
+        return new Staff(account, username, token(account, username, Set.of("EMPLOYER_ADMIN"), null,
+                java.util.Map.of("eid", String.valueOf(employer))));
+    }
+
+    /** A professional of {@code employer} who also administers it (roles PROFESSIONAL and EMPLOYER_ADMIN). */
+    public static Learner adminWhoLearns(long employer) {
+        Learner l = create(employer, "ENGINEERING");
+        Db.update("update account set roles = 'PROFESSIONAL,EMPLOYER_ADMIN' where id = ?", l.accountId());
+        return new Learner(l.professionalId(), l.accountId(), l.username(), token(l.accountId(), l.username(),
+                Set.of("PROFESSIONAL", "EMPLOYER_ADMIN"), l.professionalId(), java.util.Map.of("eid", String.valueOf(employer))));
     }
 
     public static Staff editor() {

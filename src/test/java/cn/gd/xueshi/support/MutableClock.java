@@ -24,6 +24,16 @@ public class MutableClock extends Clock {
         offsetMillis.addAndGet(d.toMillis());
     }
 
+    /** From now on the clock reads {@code when} (and runs on from there); tests that call it call {@link #reset()} after. */
+    public void at(Instant when) {
+        offsetMillis.set(when.toEpochMilli() - System.currentTimeMillis());
+    }
+
+    /** Back to real time. */
+    public void reset() {
+        offsetMillis.set(0);
+    }
+
     @Override
     public ZoneId getZone() {
         return Clocks.PROVINCE;

@@ -1,0 +1,159 @@
+package cn.gd.xueshi.declaration;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+import io.smallrye.mutiny.Uni;
+
+import cn.gd.xueshi.hours.Conversion;
+import cn.gd.xueshi.identity.CurrentUser;
+import cn.gd.xueshi.identity.Role;
+import cn.gd.xueshi.review.Actors;
+import cn.gd.xueshi.review.ReviewAction;
+import cn.gd.xueshi.review.ReviewState;
+import cn.gd.xueshi.shared.ProblemException;
+import cn.gd.xueshi.shared.Years;
+
+/** Declarations of hours: the professional's, and their unit's administrators' queue and decisions. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeclarationResource {
+
+    private final DeclarationService declarations;
+    private final CurrentUser user;
+    private final java.time.Clock clock;
+
+    public DeclarationResource(DeclarationService declarations, CurrentUser user, java.time.Clock clock) {
+        this.declarations = declarations;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    /** An employer's decision on a selection of declarations. */
+    public enum Decision {
+        CONFIRM, RETURN
+    }
+
+    public record DecisionRequest(@NotNull(message = "请选择要处理的申报") @Size(min = 1, max = DeclarationService.MAX_DECISIONS,
+            message = "一次处理 1–1000 条申报") List<@NotNull @Positive Long> ids,
+            @NotNull(message = "请选择 CONFIRM（确认）或 RETURN（退回）") Decision decision,
+            @Size(max = 1000, message = "原因不超过 1000 字") String reason) {
+    }
+
+    public record Decisions(int confirmed, int returned, int refused, List<DeclarationService.Outcome> outcomes) {
+    }
+
+    public record Rate(String activity, String label, String unit, BigDecimal hoursPerUnit, BigDecimal maxHours) {
+        static Rate of(Conversion c) {
+            return new Rate(c.activity().name(), c.activity().label, c.unitLabel(), c.hoursPerUnit(), c.maxHours());
+        }
+    }
+
+    /** A professional declares hours with evidence; the declaration goes to their unit at once. */
+    @POST
+    @Path("/declarations")
+    @RolesAllowed(Role.PROFESSIONAL_)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<Response> declare(MultipartFormDataInput input) {
+        DeclarationForms.Parsed parsed = DeclarationForms.read(input);
+        return declarations.declare(Actors.of(user), user.professionalId(), parsed.form(), parsed.files())
+                .map(v -> Response.status(201).entity(v).build());
+    }
+
+    /** The declarant corrects a returned declaration and hands it in again. */
+    @PUT
+    @Path("/declarations/{id}")
+    @RolesAllowed(Role.PROFESSIONAL_)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<DeclarationService.DeclarationView> correct(@PathParam("id") long id, MultipartFormDataInput input) {
+        DeclarationForms.Parsed parsed = DeclarationForms.read(input);
+        return declarations.correct(Actors.of(user), user.professionalId(), id, parsed.form(), parsed.files());
+    }
+
+    @GET
+    @Path("/me/declarations")
+    @RolesAllowed(Role.PROFESSIONAL_)
+    public Uni<List<DeclarationService.DeclarationView>> mine(@QueryParam("year") String year) {
+        user.professionalId();
+        return declarations.mine(Actors.of(user), year(year));
+    }
+
+    /** One declaration, for its declarant and their unit's administrators. */
+    @GET
+    @Path("/declarations/{id}")
+    @RolesAllowed({Role.PROFESSIONAL_, Role.EMPLOYER_ADMIN_})
+    public Uni<DeclarationService.DeclarationView> one(@PathParam("id") long id) {
+        return declarations.view(id, Actors.of(user));
+    }
+
+    public record EvidenceUrl(String url) {
+    }
+
+    /** A short-lived address of an evidence file, for the declarant and their unit's administrators. */
+    @GET
+    @Path("/declarations/{id}/evidence/{fileId}")
+    @RolesAllowed({Role.PROFESSIONAL_, Role.EMPLOYER_ADMIN_})
+    public Uni<EvidenceUrl> evidence(@PathParam("id") long id, @PathParam("fileId") long fileId) {
+        return declarations.evidenceUrl(Actors.of(user), id, fileId).map(EvidenceUrl::new);
+    }
+
+    /** What each activity is worth in a year (折算标准). */
+    @GET
+    @Path("/declarations/conversions")
+    @RolesAllowed({Role.PROFESSIONAL_, Role.EMPLOYER_ADMIN_})
+    public List<Rate> conversions(@QueryParam("year") String year) {
+        return declarations.conversions(year(year)).stream().map(Rate::of).toList();
+    }
+
+    /** The caller's unit's declarations in a state (default SUBMITTED), oldest first. */
+    @GET
+    @Path("/employer/declarations")
+    @RolesAllowed(Role.EMPLOYER_ADMIN_)
+    public Uni<List<DeclarationService.DeclarationView>> queue(@QueryParam("state") ReviewState state,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw ProblemException.badRequest("invalid-page", "offset 不能为负，limit 应在 1–500 之间。");
+        }
+        return declarations.queue(Actors.of(user), state == null ? ReviewState.SUBMITTED : state, offset, limit);
+    }
+
+    /** Confirms or returns a selection: each id gets its own outcome; one refusal leaves the others decided. */
+    @POST
+    @Path("/employer/declarations/decisions")
+    @RolesAllowed(Role.EMPLOYER_ADMIN_)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decisions> decide(@Valid @NotNull(message = "请求内容不能为空") DecisionRequest request) {
+        ReviewAction action = request.decision() == Decision.CONFIRM ? ReviewAction.APPROVE : ReviewAction.RETURN;
+        return declarations.decide(Actors.of(user), request.ids(), action, request.reason()).map(DeclarationResource::summary);
+    }
+
+    static Decisions summary(List<DeclarationService.Outcome> outcomes) {
+        int confirmed = (int) outcomes.stream().filter(o -> o.state() == ReviewState.APPROVED).count();
+        int returned = (int) outcomes.stream().filter(o -> o.state() == ReviewState.RETURNED).count();
+        return new Decisions(confirmed, returned, outcomes.size() - confirmed - returned, outcomes);
+    }
+
+    private int year(String year) {
+        return year == null || year.isBlank() ? LocalDate.now(clock).getYear() : Years.parse(year);
+    }
+}
