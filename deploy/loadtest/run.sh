@@ -114,7 +114,7 @@ say "footprint: RSS after start $(rss_mb) MB"
 # ---- learners, sessions, tokens -----------------------------------------------------------------
 psql_db -v n="$LEARNERS" -f "$here/setup.sql"
 psql_db -A -t -F $'\t' -c "select s.professional_id, s.id from playback_session s join professional p on p.id = s.professional_id
-  where p.sector = 'bench' and s.status = 'ACTIVE' order by s.professional_id" > "$work/sessions.tsv"
+  where p.id_number like 'B%' and s.status = 'ACTIVE' order by s.professional_id" > "$work/sessions.tsv"
 date +%s%3N > "$work/epoch"
 loadgen mint "$work/private-key.pem" "$work/sessions.tsv" "$work/learners.tsv"
 
@@ -203,12 +203,12 @@ if wants quiz; then
   head -2500 "$work/learners.tsv" > "$work/quiz-all.tsv"
   head -2000 "$work/quiz-all.tsv" > "$work/quiz-warm.tsv"
   tail -500 "$work/quiz-all.tsv" > "$work/quiz-learners.tsv"
-  psql_db -c "delete from hour_entry where professional_id in (select id from professional where sector = 'bench')" \
-    -c "delete from quiz_attempt where professional_id in (select id from professional where sector = 'bench')" \
-    -c "delete from course_enrollment where professional_id in (select id from professional where sector = 'bench')" \
+  psql_db -c "delete from hour_entry where professional_id in (select id from professional where id_number like 'B%')" \
+    -c "delete from quiz_attempt where professional_id in (select id from professional where id_number like 'B%')" \
+    -c "delete from course_enrollment where professional_id in (select id from professional where id_number like 'B%')" \
     -c "insert into lesson_progress (professional_id, lesson_id, watched, watched_ms, position_ms, completed_at)
         select p.id, l.id, '0-' || l.duration_ms, l.duration_ms, l.duration_ms, now()
-          from professional p, lesson l where p.sector = 'bench' and p.id in (select id from professional where sector = 'bench' order by id limit 2500)
+          from professional p, lesson l where p.id_number like 'B%' and p.id in (select id from professional where id_number like 'B%' order by id limit 2500)
            and l.course_id = $course on conflict (professional_id, lesson_id) do update set completed_at = now()"
   loadgen quizprep "$BASE" "jdbc:postgresql://127.0.0.1:5432/$DB" xueshi bench "$work/quiz-warm.tsv" "$course" "$work/warm.tsv"
   loadgen quizprep "$BASE" "jdbc:postgresql://127.0.0.1:5432/$DB" xueshi bench "$work/quiz-learners.tsv" "$course" "$work/attempts.tsv"
@@ -236,7 +236,7 @@ if wants durability; then
   check() {
     psql_db -A -t -F $'\t' -c "select s.id, p.watched_ms from playback_session s
       join lesson_progress p on p.professional_id = s.professional_id and p.lesson_id = s.lesson_id
-      join professional x on x.id = s.professional_id where x.sector = 'bench' and s.status = 'ACTIVE'" > "$work/recorded.tsv"
+      join professional x on x.id = s.professional_id where x.id_number like 'B%' and s.status = 'ACTIVE'" > "$work/recorded.tsv"
     awk -F'\t' 'NR == FNR {rec[$1] = $2; next} { if (($1 in rec) && rec[$1] + 0 < $2 * 1000 - 0.5) bad++; n++ }
       END {printf "%d sessions acknowledged, %d recorded below what was acknowledged\n", n, bad + 0}' \
       "$work/recorded.tsv" "$work/acks.tsv"

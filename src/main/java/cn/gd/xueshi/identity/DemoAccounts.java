@@ -91,6 +91,11 @@ public class DemoAccounts {
         }).chain(() -> seedAccounts(index + 1, hash, employer, learner));
     }
 
+    /** A demo learner's professional id, for the features that seed demo data of their own; null when there is none. */
+    public static Uni<Long> professionalId(String username) {
+        return Account.byUsername(username).map(a -> a == null ? null : a.professionalId);
+    }
+
     /** A demo account's id, for the features that seed demo data of their own; null when there is none. */
     public static Uni<Long> accountId(String username) {
         return Account.byUsername(username).map(a -> a == null ? null : a.id);

@@ -79,7 +79,15 @@ class RoleAccessTest {
                 new Endpoint("POST", "/api/reviews/1/decisions", reviewer),
                 new Endpoint("GET", "/api/catalog/years", editorOrReviewer),
                 new Endpoint("POST", "/api/catalog/years", Set.of("HR_ADMIN")),
-                new Endpoint("POST", "/api/catalog/years/2026/subjects", Set.of("HR_ADMIN")));
+                new Endpoint("POST", "/api/catalog/years/2026/subjects", Set.of("HR_ADMIN")),
+                new Endpoint("POST", "/api/declarations", learner, "multipart/form-data; boundary=x"),
+                new Endpoint("PUT", "/api/declarations/1", learner, "multipart/form-data; boundary=x"),
+                new Endpoint("GET", "/api/me/declarations", learner),
+                new Endpoint("GET", "/api/declarations/1", Set.of("PROFESSIONAL", "EMPLOYER_ADMIN")),
+                new Endpoint("GET", "/api/declarations/1/evidence/1", Set.of("PROFESSIONAL", "EMPLOYER_ADMIN")),
+                new Endpoint("GET", "/api/declarations/conversions", Set.of("PROFESSIONAL", "EMPLOYER_ADMIN")),
+                new Endpoint("GET", "/api/employer/declarations", Set.of("EMPLOYER_ADMIN")),
+                new Endpoint("POST", "/api/employer/declarations/decisions", Set.of("EMPLOYER_ADMIN")));
     }
 
     static Stream<Arguments> refusals() {
@@ -98,6 +106,7 @@ class RoleAccessTest {
             case "GET" -> s.get(path(e));
             case "PATCH" -> s.patch(path(e));
             case "DELETE" -> s.delete(path(e));
+            case "PUT" -> s.put(path(e));
             default -> s.post(path(e));
         };
     }

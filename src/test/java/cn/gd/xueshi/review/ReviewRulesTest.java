@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import cn.gd.xueshi.identity.Level;
 import cn.gd.xueshi.identity.Role;
 import cn.gd.xueshi.identity.Scope;
 import cn.gd.xueshi.identity.Sector;
@@ -103,7 +105,52 @@ class ReviewRulesTest {
 
     @Test
     void kindsWhoseIssueHasNotLandedHaveNoPolicyYet() {
-        assertThrows(IllegalStateException.class, () -> ReviewPolicy.of(ReviewKind.DECLARATION));
+        assertThrows(IllegalStateException.class, () -> ReviewPolicy.of(ReviewKind.CLASS_PLAN));
+        assertThrows(IllegalStateException.class, () -> ReviewPolicy.of(ReviewKind.YEAR_CONFIRMATION));
+    }
+
+    private final ReviewPolicy declarations = ReviewPolicy.of(ReviewKind.DECLARATION);
+    private static final Scope UNIT_7 = new Scope(Level.CITY, "4401", Sector.ENGINEERING, 7L);
+    private final ReviewSubject declaration = new ReviewSubject(ReviewKind.DECLARATION, 20, UNIT_7);
+    private final Actor declarant = new Actor(20, Set.of(Role.PROFESSIONAL), new Scope(null, null, null, 7L));
+    private final Actor unit7Admin = new Actor(21, Set.of(Role.EMPLOYER_ADMIN), new Scope(null, null, null, 7L));
+    private final Actor unit8Admin = new Actor(22, Set.of(Role.EMPLOYER_ADMIN), new Scope(null, null, null, 8L));
+
+    @Test
+    void theDeclarantSubmitsTheirDeclarationAndNobodyElse() {
+        assertNull(declarations.refusal(declarant, declaration, ReviewAction.SUBMIT));
+        String only = "只有申报人本人可以提交学时申报。";
+        assertEquals(only, declarations.refusal(unit7Admin, declaration, ReviewAction.SUBMIT));
+        Actor ownerWithoutTheRole = new Actor(20, Set.of(Role.EMPLOYER_ADMIN), new Scope(null, null, null, 7L));
+        assertEquals(only, declarations.refusal(ownerWithoutTheRole, declaration, ReviewAction.SUBMIT));
+    }
+
+    @Test
+    void anAdministratorOfTheDeclarationsUnitDecidesItAndNoOtherUnitOrRole() {
+        for (ReviewAction decision : List.of(ReviewAction.APPROVE, ReviewAction.RETURN)) {
+            assertNull(declarations.refusal(unit7Admin, declaration, decision));
+            String other = "学时申报由申报人所在单位的管理员确认。";
+            assertEquals(other, declarations.refusal(unit8Admin, declaration, decision));
+            assertEquals(other, declarations.refusal(new Actor(23, Set.of(Role.EMPLOYER_ADMIN), new Scope(null, null, null, null)),
+                    declaration, decision));
+            assertEquals(other, declarations.refusal(new Actor(24, Set.of(Role.HR_ADMIN), new Scope(Level.PROVINCE, null, null, 7L)),
+                    declaration, decision));
+            assertEquals(other, declarations.refusal(provinceHr, declaration, decision));
+            assertEquals(other, declarations.refusal(new Actor(25, Set.of(Role.EMPLOYER_ADMIN), new Scope(null, null, null, 7L)),
+                    new ReviewSubject(ReviewKind.DECLARATION, 20, new Scope(Level.CITY, "4401", Sector.ENGINEERING, null)), decision));
+        }
+    }
+
+    @Test
+    void anAdministratorWhoDeclaresIsDecidedByAnotherAdministratorOfTheUnitNeverThemselves() {
+        Actor adminWhoDeclares = new Actor(20, Set.of(Role.PROFESSIONAL, Role.EMPLOYER_ADMIN), new Scope(null, null, null, 7L));
+        assertNull(declarations.refusal(adminWhoDeclares, declaration, ReviewAction.SUBMIT));
+        assertEquals("不能确认自己申报的学时，请由本单位其他管理员确认。",
+                declarations.refusal(adminWhoDeclares, declaration, ReviewAction.APPROVE));
+        assertNull(declarations.refusal(unit7Admin, declaration, ReviewAction.APPROVE));
+        assertEquals(Role.PROFESSIONAL, declarations.role(declaration, ReviewAction.SUBMIT));
+        assertEquals(Role.EMPLOYER_ADMIN, declarations.role(declaration, ReviewAction.APPROVE));
+        assertEquals(Role.EMPLOYER_ADMIN, declarations.role(declaration, ReviewAction.RETURN));
     }
 
     @Test
