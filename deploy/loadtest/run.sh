@@ -20,7 +20,7 @@ WARMUP=${WARMUP:-10}
 CEILING_STEPS=${CEILING_STEPS:-"4000 6000 8000 9000 10000 11000 12000 13000"}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-"64 128 192 256 320 384 512"}
-ONLY=${ONLY:-"heartbeats ceiling pages quiz media durability"}
+ONLY=${ONLY:-"heartbeats ceiling pages quiz declarations media durability"}
 PORT=8090
 S3PORT=9190
 BASE=http://127.0.0.1:$PORT
@@ -220,6 +220,25 @@ if wants quiz; then
   graded=$(psql_db -A -t -c "select count(*) from quiz_attempt where professional_id in ($ids)")
   credited=$(psql_db -A -t -c "select count(*) from hour_entry where professional_id in ($ids)")
   say "quiz: 500 submissions within one second: p99 $(p99_of "$out") ms (target <= 200); attempts graded ${graded}, hour entries ${credited} (each exactly once: 500)"
+fi
+
+if wants declarations; then
+  # 1,000 declarations submitted to one unit (rows as the API leaves them), then its administrator
+  # confirms all of them in one request: each is decided, recorded and credited in its own transaction
+  psql_db -f "$here/declarations.sql"
+  admin=$(psql_db -A -t -c "select id from account where username = 'bench-admin'")
+  unit=$(psql_db -A -t -c "select employer_id from account where username = 'bench-admin'")
+  token=$(loadgen admintoken "$work/private-key.pem" "$admin" "$unit")
+  ids=$(psql_db -A -t -c "select string_agg(d.id::text, ',' order by d.id) from declaration d
+    join review_item i on i.kind = 'DECLARATION' and i.subject_id = d.id and i.state = 'SUBMITTED' where d.employer_id = $unit")
+  t0=$(date +%s%N)
+  resp=$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"ids\":[$ids],\"decision\":\"CONFIRM\"}" "$BASE/api/employer/declarations/decisions")
+  ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  confirmed=$(sed -n 's/^{"confirmed":\([0-9]*\).*/\1/p' <<< "$resp")
+  entries=$(psql_db -A -t -c "select count(*) from hour_entry where source = 'DECLARATION'
+    and source_ref in (select 'declaration:' || id from declaration where employer_id = $unit)")
+  say "declarations: one administrator confirms 1,000 selected declarations in one request: ${ms} ms; confirmed ${confirmed}, ledger entries ${entries}"
 fi
 
 if wants media; then

@@ -37,6 +37,7 @@ import io.vertx.core.json.JsonObject;
  *
  * <pre>
  * mint       KEY.pem SESSIONS.tsv OUT.tsv            sign one RS256 token per learner
+ * admintoken KEY.pem ACCOUNT EMPLOYER                 print a token of an administrator of that unit
  * heartbeats BASE LEARNERS.tsv RATE SECONDS WARMUP [ACKS.tsv]
  * get        BASE PATH RATE SECONDS WARMUP [COOKIE]
  * burst      BASE ATTEMPTS.tsv SECONDS [WARM.tsv WARMSECONDS]   POST each line's body once, spread over SECONDS
@@ -50,6 +51,7 @@ public final class LoadGen {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "mint" -> mint(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+            case "admintoken" -> System.out.println(adminToken(Path.of(args[1]), args[2], args[3]));
             case "heartbeats" -> heartbeats(args[1], Path.of(args[2]), Double.parseDouble(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), args.length > 6 ? Path.of(args[6]) : null);
             case "get" -> get(args[1], args[2], Double.parseDouble(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
@@ -86,6 +88,19 @@ public final class LoadGen {
         });
         Files.write(out, List.of(outLines));
         System.out.printf("minted %d tokens%n", outLines.length);
+    }
+
+    static String adminToken(Path key, String account, String employer) throws Exception {
+        String pem = Files.readString(key).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        long exp = Instant.now().getEpochSecond() + 3600;
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"xueshi\"}");
+        String payload = b64("{\"iss\":\"xueshi\",\"sub\":\"" + account + "\",\"upn\":\"bench-admin\",\"name\":\"压测单位管理员\","
+                + "\"groups\":[\"EMPLOYER_ADMIN\"],\"eid\":" + employer + ",\"exp\":" + exp + ",\"iat\":" + (exp - 3600) + "}");
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(privateKey);
+        s.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
     }
 
     static String b64(String s) {

@@ -147,7 +147,7 @@ public class DeclarationPages {
         }
         ReviewAction action = "RETURN".equals(form.first("decision")) ? ReviewAction.RETURN : ReviewAction.APPROVE;
         return declarations.decide(Actors.of(user), ids, action, form.first("reason")).flatMap(outcomes -> {
-            DeclarationResource.Decisions sum = DeclarationResource.summary(outcomes);
+            DeclarationResource.Confirmations sum = DeclarationResource.summary(outcomes);
             List<String> refused = outcomes.stream().filter(o -> o.state() == null)
                     .map(o -> "申报 " + o.id() + "：" + o.detail()).toList();
             String notice = "已确认 " + sum.confirmed() + " 条，已退回 " + sum.returned() + " 条" + (sum.refused() > 0 ? "，未处理 "

@@ -21,6 +21,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import io.smallrye.mutiny.Uni;
@@ -50,17 +55,28 @@ public class DeclarationResource {
     }
 
     /** An employer's decision on a selection of declarations. */
-    public enum Decision {
+    public enum Confirmation {
         CONFIRM, RETURN
     }
 
-    public record DecisionRequest(@NotNull(message = "请选择要处理的申报") @Size(min = 1, max = DeclarationService.MAX_DECISIONS,
+    public record ConfirmationRequest(@NotNull(message = "请选择要处理的申报") @Size(min = 1, max = DeclarationService.MAX_DECISIONS,
             message = "一次处理 1–1000 条申报") List<@NotNull @Positive Long> ids,
-            @NotNull(message = "请选择 CONFIRM（确认）或 RETURN（退回）") Decision decision,
+            @NotNull(message = "请选择 CONFIRM（确认）或 RETURN（退回）") Confirmation decision,
             @Size(max = 1000, message = "原因不超过 1000 字") String reason) {
     }
 
-    public record Decisions(int confirmed, int returned, int refused, List<DeclarationService.Outcome> outcomes) {
+    public record Confirmations(int confirmed, int returned, int refused, List<DeclarationService.Outcome> outcomes) {
+    }
+
+    /** The multipart body of a declaration, as the API document shows it (the service reads it field by field). */
+    @Schema(name = "DeclarationUpload")
+    public record DeclarationUpload(@Schema(example = "2026") int year,
+            @Schema(enumeration = {"PROFESSIONAL", "ELECTIVE"}) String category,
+            @Schema(enumeration = {"TRAINING", "DEGREE_STUDY", "PAPER", "PROJECT", "CONFERENCE"}) String activity,
+            String title, String organiser, @Schema(format = "date") String startedOn, @Schema(format = "date") String endedOn,
+            @Schema(description = "学时数（培训）或折算单位数", example = "12") String quantity,
+            @Schema(type = SchemaType.ARRAY, implementation = String.class, format = "binary",
+                    description = "PDF、PNG 或 JPEG，每个不超过 5 MB，最多 4 个") List<String> evidence) {
     }
 
     public record Rate(String activity, String label, String unit, BigDecimal hoursPerUnit, BigDecimal maxHours) {
@@ -74,7 +90,8 @@ public class DeclarationResource {
     @Path("/declarations")
     @RolesAllowed(Role.PROFESSIONAL_)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<Response> declare(MultipartFormDataInput input) {
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = DeclarationUpload.class)))
+    public Uni<Response> declare(@Parameter(hidden = true) MultipartFormDataInput input) {
         DeclarationForms.Parsed parsed = DeclarationForms.read(input);
         return declarations.declare(Actors.of(user), user.professionalId(), parsed.form(), parsed.files())
                 .map(v -> Response.status(201).entity(v).build());
@@ -85,7 +102,8 @@ public class DeclarationResource {
     @Path("/declarations/{id}")
     @RolesAllowed(Role.PROFESSIONAL_)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<DeclarationService.DeclarationView> correct(@PathParam("id") long id, MultipartFormDataInput input) {
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = DeclarationUpload.class)))
+    public Uni<DeclarationService.DeclarationView> correct(@PathParam("id") long id, @Parameter(hidden = true) MultipartFormDataInput input) {
         DeclarationForms.Parsed parsed = DeclarationForms.read(input);
         return declarations.correct(Actors.of(user), user.professionalId(), id, parsed.form(), parsed.files());
     }
@@ -142,15 +160,15 @@ public class DeclarationResource {
     @Path("/employer/declarations/decisions")
     @RolesAllowed(Role.EMPLOYER_ADMIN_)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Decisions> decide(@Valid @NotNull(message = "请求内容不能为空") DecisionRequest request) {
-        ReviewAction action = request.decision() == Decision.CONFIRM ? ReviewAction.APPROVE : ReviewAction.RETURN;
+    public Uni<Confirmations> decide(@Valid @NotNull(message = "请求内容不能为空") ConfirmationRequest request) {
+        ReviewAction action = request.decision() == Confirmation.CONFIRM ? ReviewAction.APPROVE : ReviewAction.RETURN;
         return declarations.decide(Actors.of(user), request.ids(), action, request.reason()).map(DeclarationResource::summary);
     }
 
-    static Decisions summary(List<DeclarationService.Outcome> outcomes) {
+    static Confirmations summary(List<DeclarationService.Outcome> outcomes) {
         int confirmed = (int) outcomes.stream().filter(o -> o.state() == ReviewState.APPROVED).count();
         int returned = (int) outcomes.stream().filter(o -> o.state() == ReviewState.RETURNED).count();
-        return new Decisions(confirmed, returned, outcomes.size() - confirmed - returned, outcomes);
+        return new Confirmations(confirmed, returned, outcomes.size() - confirmed - returned, outcomes);
     }
 
     private int year(String year) {

@@ -12,6 +12,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
+import cn.gd.xueshi.identity.Placements;
+import cn.gd.xueshi.identity.Scope;
 import cn.gd.xueshi.shared.ProblemException;
 
 /**
@@ -24,10 +26,12 @@ public class HourLedger {
 
     private final Clock clock;
     private final YearRules rules;
+    private final Placements placements;
 
-    public HourLedger(Clock clock, YearRules rules) {
+    public HourLedger(Clock clock, YearRules rules, Placements placements) {
         this.clock = clock;
         this.rules = rules;
+        this.placements = placements;
     }
 
     /** What crediting did: the entry that holds the credit, and whether this call made it. */
@@ -100,13 +104,21 @@ public class HourLedger {
         return new Credited(((Number) row[0]).longValue(), (BigDecimal) row[1], fresh);
     }
 
-    /** HR administrators revoke an entry with a reason: a REVERSAL entry, never an edit. */
+    /**
+     * HR administrators revoke an entry with a reason: a REVERSAL entry, never an edit; only for a
+     * professional their region covers (anyone else's entry is unknown to them: 404).
+     */
     @WithTransaction
-    public Uni<HourEntry> revoke(long entryId, String reason, String by) {
+    public Uni<HourEntry> revoke(long entryId, String reason, String by, Scope hr) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ProblemException.unprocessable("reason-required", "撤销学时必须填写原因（500 字以内）。");
         }
-        return HourEntry.<HourEntry>findById(entryId).flatMap(entry -> {
+        return HourEntry.<HourEntry>findById(entryId).call(entry -> entry == null ? Uni.createFrom().voidItem()
+                : placements.of(entry.professionalId).invoke(place -> {
+                    if (place == null || !HoursScope.mayRevoke(hr, place.scope())) {
+                        throw ProblemException.notFound("学时记录不存在（编号 " + entryId + "）。");
+                    }
+                })).flatMap(entry -> {
             if (entry == null) {
                 throw ProblemException.notFound("学时记录不存在（编号 " + entryId + "）。");
             }

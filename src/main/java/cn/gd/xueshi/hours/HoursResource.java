@@ -67,13 +67,13 @@ public class HoursResource {
                 HoursDto.of(s.record().earned()), s.record().complete(), s.entries().stream().map(EntryDto::of).toList()));
     }
 
-    /** Only an HR administrator revokes registered hours, and always with a reason. */
+    /** Only an HR administrator whose region covers the professional revokes registered hours, and always with a reason. */
     @POST
     @Path("/hours/entries/{entryId}/revocations")
     @RolesAllowed(Role.HR_ADMIN_)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> revoke(@PathParam("entryId") long entryId, RevocationRequest request) {
-        return ledger.revoke(entryId, request == null ? null : request.reason(), user.username())
+        return ledger.revoke(entryId, request == null ? null : request.reason(), user.username(), user.scope())
                 .map(e -> Response.status(201).entity(EntryDto.of(e)).build());
     }
 }

@@ -40,7 +40,10 @@ public interface PlaybackConfig {
     @WithDefault("PT30M")
     Duration attentionInterval();
 
-    /** The most online study credited per learner and day, in 学时. */
+    /**
+     * The most online study credited per learner and day, in 学时, for a year without rules of its
+     * own; the year's rules (table {@code year_rule}: 6 until 2017, 8 since) decide otherwise.
+     */
     @WithDefault("8")
     double dailyCapHours();
 

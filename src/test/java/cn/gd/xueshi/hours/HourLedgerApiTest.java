@@ -77,7 +77,7 @@ class HourLedgerApiTest {
         completeLessons(l.professionalId(), course);
         as(l.token()).body(rightAnswers(l.token(), course)).post("/api/courses/" + course + "/quiz/attempts").then().statusCode(200);
         long entry = Db.number("select id from hour_entry where professional_id = ?", l.professionalId());
-        String hr = Learners.tokenFor("HR_ADMIN");
+        String hr = Learners.provinceHr().token();
         as(hr).body(Map.of("reason", " ")).post("/api/hours/entries/" + entry + "/revocations").then().statusCode(422);
         as(hr).body(Map.of("reason", "重复学习同一课程")).post("/api/hours/entries/" + entry + "/revocations").then()
                 .statusCode(201).body("kind", equalTo("REVERSAL")).body("hours", equalTo(-15.0f))
@@ -98,5 +98,48 @@ class HourLedgerApiTest {
         as(l.token()).get("/api/me/hours?year=2030").then().body("requirement.total", equalTo(90.0f))
                 .body("requirement.elective", equalTo(18.0f));
         as(l.token()).get("/api/me/hours?year=abc").then().statusCode(400).body("type", equalTo("/problems/invalid-year"));
+    }
+
+    @Test
+    void anHrAdministratorRevokesOnlyWithinTheirRegionAndAnyoneElsesEntryIsUnknownToThem() {
+        Learners.Learner l = Learners.create(); // placed in Guangzhou (4401)
+        Db.update("""
+                insert into hour_entry (professional_id, year, category, source, source_ref, kind, status, hours, title, recorded_by)
+                values (?, 2026, 'ELECTIVE', 'DECLARATION', 'declaration:scope-test', 'CREDIT', 'CONFIRMED', 6, 'x', 'test')""",
+                l.professionalId());
+        long entry = Db.number("select id from hour_entry where professional_id = ?", l.professionalId());
+        String path = "/api/hours/entries/" + entry + "/revocations";
+        as(Learners.staff("HR_ADMIN", "CITY", "4403", null).token()).body(Map.of("reason", "深圳不管广州")).post(path).then()
+                .statusCode(404);
+        as(Learners.tokenFor("HR_ADMIN")).body(Map.of("reason", "没有辖区")).post(path).then().statusCode(404);
+        assertEquals(1, Db.number("select count(*) from hour_entry where professional_id = ?", l.professionalId()));
+        as(Learners.staff("HR_ADMIN", "CITY", "4401", null).token()).body(Map.of("reason", "广州市复核撤销")).post(path).then()
+                .statusCode(201).body("hours", equalTo(-6.0f));
+    }
+
+    private static final List<String> FOREIGN = List.of("course", "subject", "lesson", "lesson_progress", "course_enrollment",
+            "quiz_attempt", "playback_session", "watch_day", "watch_clock", "declaration", "declaration_evidence", "review_item",
+            "review_transition", "professional", "employer", "account", "employment", "media_upload");
+
+    /** The other features' tables a piece of SQL reads or writes. */
+    static List<String> foreignTables(String sql) {
+        String text = " " + sql.toLowerCase().replaceAll("[\\s,()]+", " ") + " ";
+        return FOREIGN.stream().filter(t -> text.matches("(?s).*\\b(from|join|into|update) " + t + " .*")).toList();
+    }
+
+    @Test
+    void theLedgerReadsNoOtherFeaturesTables() throws Exception {
+        assertEquals(List.of("course", "lesson_progress"),
+                foreignTables("select 1 from course c join lesson_progress p on p.lesson_id = c.id"), "the check itself can fail");
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/cn/gd/xueshi/hours"))) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.util.regex.Matcher sql = java.util.regex.Pattern.compile("(?s)\"\"\"(.*?)\"\"\"|\"([^\"]*)\"")
+                        .matcher(java.nio.file.Files.readString(f));
+                while (sql.find()) {
+                    String text = sql.group(1) != null ? sql.group(1) : sql.group(2);
+                    assertEquals(List.of(), foreignTables(text), f.getFileName() + ": " + text);
+                }
+            }
+        }
     }
 }
