@@ -108,7 +108,7 @@ public final class DeclarationRules {
         if (base.isEmpty()) {
             base = "证明材料";
         }
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+        return base.substring(Math.max(0, base.length() - 200));
     }
 
     private static void text(List<String> why, String value, String label) {

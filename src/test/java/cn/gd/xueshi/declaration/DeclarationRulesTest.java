@@ -51,7 +51,21 @@ class DeclarationRulesTest {
     }
 
     @Test
+    void textsAreUpTo200VisibleCharacters() {
+        DeclarationRules.Form longest = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "长".repeat(200),
+                "中".repeat(200), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), BigDecimal.ONE);
+        assertEquals(List.of(), DeclarationRules.refusals(longest, Sector.OTHER, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form control = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "培训\u0007",
+                "中心", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), BigDecimal.ONE);
+        assertEquals(List.of("学习内容名称含有不可见的控制字符。"), DeclarationRules.refusals(control, Sector.OTHER, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form tooLong = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "长".repeat(201),
+                "中心", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), BigDecimal.ONE);
+        assertEquals(List.of("学习内容名称不能超过 200 个字符。"), DeclarationRules.refusals(tooLong, Sector.OTHER, Y2026, TRAINING, TODAY));
+    }
+
+    @Test
     void quantitiesAreTenthsUpTo999Point9AndMustConvertToSomething() {
+        assertEquals(List.of(), DeclarationRules.refusals(form(Category.ELECTIVE, "999.9"), Sector.ENGINEERING, Y2026, TRAINING, TODAY));
         for (String bad : List.of("0", "-2", "1000", "1.25")) {
             assertEquals(List.of("数量须为大于 0、不超过 999.9 的数，最多一位小数。"),
                     DeclarationRules.refusals(form(Category.ELECTIVE, bad), Sector.ENGINEERING, Y2026, TRAINING, TODAY), bad);
@@ -83,6 +97,7 @@ class DeclarationRulesTest {
         assertEquals(List.of("请上传证明材料（PDF 或图片）。"), DeclarationRules.evidenceRefusals(List.of(), true));
         assertEquals(List.of(), DeclarationRules.evidenceRefusals(List.of(), false));
         assertEquals(List.of("证明材料最多 4 个文件。"), DeclarationRules.evidenceRefusals(List.of(pdf, pdf, pdf, pdf, pdf), true));
+        assertEquals(List.of(), DeclarationRules.evidenceRefusals(List.of(pdf, pdf, pdf, pdf), true));
         assertEquals(List.of("“b.pdf”超过 5 MB。"), DeclarationRules.evidenceRefusals(
                 List.of(new DeclarationRules.File("b.pdf", DeclarationRules.MAX_FILE_BYTES + 1, "application/pdf")), true));
         assertEquals(List.of(), DeclarationRules.evidenceRefusals(
@@ -99,6 +114,7 @@ class DeclarationRulesTest {
         assertEquals("证明材料", DeclarationRules.fileName("/\u0007"));
         assertEquals("证明材料", DeclarationRules.fileName(null));
         assertEquals(200, DeclarationRules.fileName("长".repeat(300) + ".pdf").length());
+        assertEquals("长".repeat(196) + ".pdf", DeclarationRules.fileName("长".repeat(196) + ".pdf"));
         assertEquals(true, DeclarationRules.fileName("长".repeat(300) + ".pdf").endsWith(".pdf"));
     }
 }

@@ -17,7 +17,8 @@ class LedgerRulesTest {
             new BigDecimal("72"), new BigDecimal("6"), LocalDate.of(2012, 1, 31));
     private static final YearRule Y2021 = new YearRule(2021, new BigDecimal("30"), new BigDecimal("42"), new BigDecimal("18"),
             new BigDecimal("90"), new BigDecimal("8"), LocalDate.of(2022, 1, 31));
-    private static final RuleBook BOOK = new RuleBook(List.of(Y2011, Y2021), List.of(
+    // built for each test (not static), so that every test exercises the constructor
+    private final RuleBook BOOK = new RuleBook(List.of(Y2011, Y2021), List.of(
             new Conversion(2011, Activity.PAPER, "篇", new BigDecimal("10"), new BigDecimal("42")),
             new Conversion(2011, Activity.CONFERENCE, "天", new BigDecimal("6"), new BigDecimal("24")),
             new Conversion(2021, Activity.PAPER, "篇", new BigDecimal("12"), new BigDecimal("42")),
@@ -55,6 +56,7 @@ class LedgerRulesTest {
         Conversion paper = BOOK.conversion(2026, Activity.PAPER);
         assertEquals(new BigDecimal("24.0"), paper.hoursFor(new BigDecimal("2")));
         assertEquals(new BigDecimal("42"), paper.hoursFor(new BigDecimal("4")), "at most the row's limit");
+        assertEquals(new BigDecimal("42.0"), paper.hoursFor(new BigDecimal("3.5")), "exactly the limit is the product itself");
         assertEquals(new BigDecimal("1.2"), paper.hoursFor(new BigDecimal("0.1")));
         assertEquals(new BigDecimal("8.3"), BOOK.conversion(2026, Activity.TRAINING).hoursFor(new BigDecimal("8.35")), "down to a tenth");
         assertEquals(new BigDecimal("999.0"), BOOK.conversion(2026, Activity.TRAINING).hoursFor(new BigDecimal("999")), "no limit");
@@ -73,6 +75,7 @@ class LedgerRulesTest {
         assertEquals(true, y2026.openOn(LocalDate.of(2027, 1, 31)));
         assertEquals(false, y2026.openOn(LocalDate.of(2027, 2, 1)));
         assertEquals(false, y2026.openOn(LocalDate.of(2025, 12, 31)));
+        assertEquals(true, y2026.openOn(LocalDate.of(2026, 1, 1)));
     }
 
     @Test
@@ -88,6 +91,8 @@ class LedgerRulesTest {
         Credit noRef = new Credit(1, 2026, Category.ELECTIVE, BigDecimal.ONE, Source.DECLARATION, " ", "培训", "x", Instant.EPOCH);
         assertEquals("invalid-reference", LedgerRules.refusal(noRef, y, day).type());
         Credit longRef = new Credit(1, 2026, Category.ELECTIVE, BigDecimal.ONE, Source.DECLARATION, "r".repeat(101), "培训", "x", Instant.EPOCH);
+        assertNull(LedgerRules.refusal(new Credit(1, 2026, Category.ELECTIVE, BigDecimal.ONE, Source.DECLARATION, "r".repeat(100), "长".repeat(200),
+                "x", Instant.EPOCH), y, day));
         assertEquals("invalid-reference", LedgerRules.refusal(longRef, y, day).type());
         Credit noTitle = new Credit(1, 2026, Category.ELECTIVE, BigDecimal.ONE, Source.DECLARATION, "r", null, "x", Instant.EPOCH);
         assertEquals("invalid-title", LedgerRules.refusal(noTitle, y, day).type());
