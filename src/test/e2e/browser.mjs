@@ -1,5 +1,7 @@
 // Debian's headless Chromium, started the way this machine allows (no downloaded browser, no
 // background network), for the end-to-end scripts.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export function launch() {
@@ -38,4 +40,24 @@ export async function signIn(page, base, username, password, next) {
  */
 export async function follow(page, selector) {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+}
+
+/**
+ * An axe-core auditor (WCAG 2.1 A and AA): audit(page, label) runs it on the page and keeps every
+ * serious or critical finding in problems, and the label in checked.
+ */
+export function auditor() {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const problems = [];
+  const checked = [];
+  async function audit(page, label) {
+    await page.evaluate(source);
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }));
+    problems.push(...result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+    checked.push(label);
+  }
+  return { audit, problems, checked };
 }

@@ -4,25 +4,12 @@
 // again; captions and a question-bank file follow; the reviewer previews and approves; axe-core
 // checks every page on the way, on a phone and a desktop.
 // Usage: node editor-publishes.mjs BASE EDITOR REVIEWER PASSWORD SUBJECT_VALUE VIDEO CAPTIONS BANK_CSV
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fail, follow, launch, signIn, policyRefusals } from './browser.mjs';
+import { auditor, fail, follow, launch, signIn, policyRefusals } from './browser.mjs';
 
 const [base, editorName, reviewerName, password, subjectValue, video, captions, bank] = process.argv.slice(2);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
-const problems = [];
-const checked = [];
 
-async function axe(page, label) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  }));
-  problems.push(...result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
-  checked.push(label);
-}
+const { audit: axe, problems, checked } = auditor();
 
 const browser = await launch();
 const out = {};

@@ -2,26 +2,13 @@
 // evidence and confirms it on a desktop; the professional sees it confirmed. axe-core checks every
 // page on the way, on a phone and a desktop.
 // Usage: node employer-confirms.mjs BASE LEARNER ADMIN PASSWORD EVIDENCE_PDF
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fail, follow, launch, signIn, policyRefusals } from './browser.mjs';
+import { auditor, fail, follow, launch, signIn, policyRefusals } from './browser.mjs';
 
 const [base, learnerName, adminName, password, evidence] = process.argv.slice(2);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
-const problems = [];
-const checked = [];
 const out = {};
 
-async function axe(page, label) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  }));
-  problems.push(...result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
-  checked.push(label);
-}
+const { audit: axe, problems, checked } = auditor();
 
 const browser = await launch();
 try {
@@ -32,13 +19,20 @@ try {
   await signIn(learner, base, learnerName, password, '/me/declarations');
   await axe(learner, 'phone declarations empty');
   const form = learner.locator('form[action="/me/declarations"]');
-  await form.locator('input[name=title]').fill('BIM 技术应用培训');
-  await form.locator('input[name=organiser]').fill('广东省建筑业协会');
-  await form.locator('input[name=startedOn]').fill('2026-04-07');
-  await form.locator('input[name=endedOn]').fill('2026-04-09');
-  await form.locator('input[name=quantity]').fill('24');
-  await form.locator('input[name=category][value=ELECTIVE]').check();
-  await form.locator('input[name=evidence]').setInputFiles(evidence);
+  async function fill(quantity) {
+    await form.locator('input[name=title]').fill('BIM 技术应用培训');
+    await form.locator('input[name=organiser]').fill('广东省建筑业协会');
+    await form.locator('input[name=startedOn]').fill('2026-04-07');
+    await form.locator('input[name=endedOn]').fill('2026-04-09');
+    await form.locator('input[name=quantity]').fill(quantity);
+    await form.locator('input[name=category][value=ELECTIVE]').check();
+    await form.locator('input[name=evidence]').setInputFiles(evidence);
+  }
+  await fill('二十四');
+  await follow(learner, 'form[action="/me/declarations"] button');
+  out.refusal = await learner.locator('[role=alert]').first().textContent();
+  await axe(learner, 'phone declaration refused');
+  await fill('24');
   await follow(learner, 'form[action="/me/declarations"] button');
   out.learnerNotice = await learner.locator('.notice').first().textContent();
   out.learnerState = await learner.locator('.declarations .state').first().textContent();

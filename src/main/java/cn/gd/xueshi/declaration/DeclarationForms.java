@@ -37,14 +37,20 @@ final class DeclarationForms {
     static Parsed read(MultipartFormDataInput input) {
         Map<String, Collection<FormValue>> values = input == null ? Map.of() : input.getValues();
         List<String> bad = new ArrayList<>();
-        Integer year = parse(values, "year", "申报年度", bad, s -> Integer.valueOf(s));
+        for (Map.Entry<String, Collection<FormValue>> field : values.entrySet()) {
+            if (!FILES.equals(field.getKey()) && field.getValue().size() > 1) {
+                throw ProblemException.badRequest("invalid-fields", "表单字段“" + field.getKey() + "”出现了多次。");
+            }
+        }
+        Integer year = parse(values, "year", "申报年度", bad, s -> Integer.valueOf(ascii(s, "[0-9]{4}")));
         Category category = parse(values, "category", "学时类别", bad, Category::valueOf);
         Activity activity = parse(values, "activity", "学习形式", bad, Activity::valueOf);
-        LocalDate started = parse(values, "startedOn", "开始日期", bad, LocalDate::parse);
-        LocalDate ended = parse(values, "endedOn", "结束日期", bad, LocalDate::parse);
-        BigDecimal quantity = parse(values, "quantity", "数量", bad, BigDecimal::new);
+        LocalDate started = parse(values, "startedOn", "开始日期", bad, s -> LocalDate.parse(ascii(s, "[0-9]{4}-[0-9]{2}-[0-9]{2}")));
+        LocalDate ended = parse(values, "endedOn", "结束日期", bad, s -> LocalDate.parse(ascii(s, "[0-9]{4}-[0-9]{2}-[0-9]{2}")));
+        BigDecimal quantity = parse(values, "quantity", "数量", bad, s -> new BigDecimal(ascii(s, "[0-9]{1,6}(\\.[0-9]{1,6})?")));
         if (!bad.isEmpty()) {
-            throw ProblemException.badRequest("invalid-fields", "以下内容格式不正确：" + String.join("、", bad) + "。").withRefusals(bad);
+            throw ProblemException.badRequest("invalid-fields", "以下内容格式不正确：" + String.join("、", bad) + "。")
+                    .withRefusals(bad.stream().map(label -> label + "格式不正确。").toList());
         }
         DeclarationRules.Form form = new DeclarationRules.Form(year, category, activity, text(values, "title"), text(values, "organiser"),
                 started, ended, quantity);
@@ -59,12 +65,23 @@ final class DeclarationForms {
                 if (size == 0 && (name == null || name.isEmpty())) {
                     continue; // a file input left empty
                 }
+                if (name != null && name.indexOf('\uFFFD') >= 0) {
+                    throw ProblemException.badRequest("bad-encoding", "文件名不是有效的 UTF-8 文本，请改名后重新上传。");
+                }
                 files.add(new DeclarationService.Upload(name, onDisk(v), size));
             } catch (IOException e) {
                 throw ProblemException.badRequest("unreadable-file", "无法读取上传的文件，请重新上传。");
             }
         }
         return new Parsed(form, files, text(values, "csrf"));
+    }
+
+    /** The text when it is wholly of the pattern (ASCII digits only: no full-width digits, signs or exponents). */
+    private static String ascii(String text, String pattern) {
+        if (!text.matches(pattern)) {
+            throw new IllegalArgumentException(text);
+        }
+        return text;
     }
 
     private static Path onDisk(FormValue v) throws IOException {
@@ -85,6 +102,10 @@ final class DeclarationForms {
         }
         FormValue v = vs.iterator().next();
         if (!v.isFileItem()) {
+            // bytes that are not UTF-8 arrive decoded as U+FFFD: refused, never stored garbled
+            if (v.getValue() != null && v.getValue().indexOf('\uFFFD') >= 0) {
+                throw ProblemException.badRequest("bad-encoding", "表单字段“" + name + "”不是有效的 UTF-8 文本。");
+            }
             return v.getValue();
         }
         if (v.getFileName() != null && !v.getFileName().isEmpty()) {

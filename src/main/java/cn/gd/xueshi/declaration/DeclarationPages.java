@@ -135,17 +135,19 @@ public class DeclarationPages {
     public Uni<Response> decide(FormFields form) {
         frame.requireCsrf(form.first("csrf"));
         List<Long> ids = new ArrayList<>();
-        try {
-            for (String id : form.all().getOrDefault("ids", List.of())) {
-                ids.add(Long.parseLong(id.strip()));
+        for (String id : form.all().getOrDefault("ids", List.of())) {
+            if (!id.matches("[1-9][0-9]{0,17}")) {
+                return queuePage(ReviewState.SUBMITTED, List.of("选择的申报编号无效，请刷新页面后重试。"), null, 400);
             }
-        } catch (NumberFormatException e) {
-            return queuePage(ReviewState.SUBMITTED, List.of("选择的申报编号无效，请刷新页面后重试。"), null, 400);
+            ids.add(Long.parseLong(id));
         }
         if (ids.isEmpty()) {
             return queuePage(ReviewState.SUBMITTED, List.of("请先勾选要处理的申报。"), null, 422);
         }
-        ReviewAction action = "RETURN".equals(form.first("decision")) ? ReviewAction.RETURN : ReviewAction.APPROVE;
+        ReviewAction action = decision(form.first("decision"));
+        if (action == null) {
+            return queuePage(ReviewState.SUBMITTED, List.of("请选择“确认”或“退回”。"), null, 400);
+        }
         return declarations.decide(Actors.of(user), ids, action, form.first("reason")).flatMap(outcomes -> {
             DeclarationResource.Confirmations sum = DeclarationResource.summary(outcomes);
             List<String> refused = outcomes.stream().filter(o -> o.state() == null)
@@ -170,7 +172,11 @@ public class DeclarationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> decideOne(@PathParam("id") long id, FormFields form) {
         frame.requireCsrf(form.first("csrf"));
-        ReviewAction action = "RETURN".equals(form.first("decision")) ? ReviewAction.RETURN : ReviewAction.APPROVE;
+        ReviewAction action = decision(form.first("decision"));
+        if (action == null) {
+            return declarations.view(id, Actors.of(user)).map(d -> Response.status(400)
+                    .entity(Templates.one(frame.chrome(), d, List.of("请选择“确认”或“退回”。"))).build());
+        }
         return declarations.decide(Actors.of(user), List.of(id), action, form.first("reason")).flatMap(outcomes -> {
             DeclarationService.Outcome o = outcomes.get(0);
             if (o.state() == null) {
@@ -188,6 +194,11 @@ public class DeclarationPages {
     @RolesAllowed({Role.PROFESSIONAL_, Role.EMPLOYER_ADMIN_})
     public Uni<Response> evidence(@PathParam("id") long id, @PathParam("fileId") long fileId) {
         return declarations.evidenceUrl(Actors.of(user), id, fileId).map(url -> Response.seeOther(URI.create(url)).build());
+    }
+
+    /** CONFIRM or RETURN exactly; anything else is no decision (never a confirmation by default). */
+    static ReviewAction decision(String value) {
+        return "CONFIRM".equals(value) ? ReviewAction.APPROVE : "RETURN".equals(value) ? ReviewAction.RETURN : null;
     }
 
     private static List<String> reasons(ProblemException e) {

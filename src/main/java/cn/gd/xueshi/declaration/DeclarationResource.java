@@ -147,12 +147,14 @@ public class DeclarationResource {
     @GET
     @Path("/employer/declarations")
     @RolesAllowed(Role.EMPLOYER_ADMIN_)
-    public Uni<List<DeclarationService.DeclarationView>> queue(@QueryParam("state") ReviewState state,
-            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw ProblemException.badRequest("invalid-page", "offset 不能为负，limit 应在 1–500 之间。");
+    public Uni<List<DeclarationService.DeclarationView>> queue(@QueryParam("state") @DefaultValue("SUBMITTED") String state,
+            @QueryParam("offset") @DefaultValue("0") String offset, @QueryParam("limit") @DefaultValue("100") String limit) {
+        if (!offset.matches("[0-9]{1,6}") || !limit.matches("[0-9]{1,3}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 500) {
+            throw ProblemException.badRequest("invalid-page", "offset 应为 0–999999 的整数，limit 应为 1–500 的整数。");
         }
-        return declarations.queue(Actors.of(user), state == null ? ReviewState.SUBMITTED : state, offset, limit);
+        ReviewState s = java.util.Arrays.stream(ReviewState.values()).filter(v -> v.name().equals(state)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("invalid-state", "state 应为 SUBMITTED、APPROVED 或 RETURNED。"));
+        return declarations.queue(Actors.of(user), s, Integer.parseInt(offset), Integer.parseInt(limit));
     }
 
     /** Confirms or returns a selection: each id gets its own outcome; one refusal leaves the others decided. */

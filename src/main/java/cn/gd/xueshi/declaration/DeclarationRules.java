@@ -39,8 +39,10 @@ public final class DeclarationRules {
     /** Why the form cannot be declared by a professional of {@code sector} on {@code today}; empty when it can. */
     public static List<String> refusals(Form f, Sector sector, YearRule rule, Conversion conversion, LocalDate today) {
         List<String> why = new ArrayList<>();
-        if (f.year() == null || rule == null) {
+        if (f.year() == null) {
             why.add("请选择申报年度。");
+        } else if (rule == null) {
+            why.add("申报年度无效：" + f.year() + " 年没有学时要求配置。");
         } else if (f.year() > today.getYear()) {
             why.add("不能申报未来年度（" + f.year() + " 年）的学时。");
         } else if (today.isAfter(rule.confirmUntil())) {
@@ -76,6 +78,16 @@ public final class DeclarationRules {
             why.add("数量须为大于 0、不超过 999.9 的数，最多一位小数。");
         } else if (conversion != null && conversion.hoursFor(q).signum() <= 0) {
             why.add("按折算标准（每" + conversion.unitLabel() + " " + conversion.hoursPerUnit().toPlainString() + " 学时）折算后不足 0.1 学时。");
+        } else if ((f.activity() == Activity.PAPER || f.activity() == Activity.PROJECT) && q.stripTrailingZeros().scale() > 0) {
+            why.add(f.activity().label + "的数量须为整数（篇、项）。");
+        } else if (f.activity() == Activity.TRAINING && rule != null && f.startedOn() != null && f.endedOn() != null
+                && !f.endedOn().isBefore(f.startedOn())) {
+            long days = f.endedOn().toEpochDay() - f.startedOn().toEpochDay() + 1;
+            BigDecimal most = rule.dailyCapHours().multiply(BigDecimal.valueOf(days));
+            if (q.compareTo(most) > 0) {
+                why.add("培训 " + days + " 天最多 " + most.stripTrailingZeros().toPlainString() + " 学时（每天不超过 "
+                        + rule.dailyCapHours().stripTrailingZeros().toPlainString() + " 学时）。");
+            }
         }
         return why;
     }
@@ -111,13 +123,25 @@ public final class DeclarationRules {
         return base.substring(Math.max(0, base.length() - 200));
     }
 
+    /** The name with the extension of the type its bytes show (a PDF named x.html is saved as x.html.pdf). */
+    public static String withExtension(String name, String type) {
+        String ext = type == null ? null : switch (type) {
+            case "application/pdf" -> ".pdf";
+            case "image/png" -> ".png";
+            default -> ".jpg";
+        };
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean fits = ext == null || lower.endsWith(ext) || ".jpg".equals(ext) && lower.endsWith(".jpeg");
+        return fits ? name : name + ext;
+    }
+
     private static void text(List<String> why, String value, String label) {
         if (value == null || value.isBlank()) {
             why.add("请填写" + label + "。");
-        } else if (value.strip().length() > 200) {
+        } else if (value.strip().codePointCount(0, value.strip().length()) > 200) {
             why.add(label + "不能超过 200 个字符。");
-        } else if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
-            why.add(label + "含有不可见的控制字符。");
+        } else if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            why.add(label + "含有不可见的控制字符或格式字符。");
         }
     }
 }

@@ -98,34 +98,25 @@ public class DeclarationService {
 
     /** A new declaration, submitted to the declarant's unit at once. */
     public Uni<DeclarationView> declare(Actor actor, long professionalId, DeclarationRules.Form form, List<Upload> files) {
-        return placements.of(professionalId).flatMap(place -> {
-            if (place == null || place.employerId() == null) {
-                throw ProblemException.unprocessable("no-employer", "您尚未关联工作单位，无法申报学时；请联系单位管理员把您加入本单位人员名单。");
-            }
-            LocalDate today = LocalDate.now(clock);
-            Conversion rate = form.year() == null || form.activity() == null ? null : rules.conversion(form.year(), form.activity());
-            List<String> why = new ArrayList<>(DeclarationRules.refusals(form, place.sector(),
-                    form.year() == null ? null : rules.rule(form.year()), rate, today));
-            return judge(files).flatMap(judged -> {
-                why.addAll(DeclarationRules.evidenceRefusals(judged.stream().map(Judged::file).toList(), true));
-                refuseIf(why);
-                return storeAll(judged).flatMap(stored -> Panache.withTransaction(() -> {
-                    Instant now = clock.instant();
-                    Declaration d = new Declaration();
-                    d.professionalId = professionalId;
-                    d.accountId = actor.accountId();
-                    d.employerId = place.employerId();
-                    fill(d, form, rate);
-                    d.createdAt = now;
-                    return d.<Declaration>persist()
-                            .call(saved -> keep(saved.id, stored, now))
-                            .call(saved -> reviews.open(ReviewKind.DECLARATION, saved.id, title(saved), actor, Role.PROFESSIONAL,
-                                    place.scope()))
-                            .call(saved -> reviews.submit(ReviewKind.DECLARATION, saved.id, actor))
-                            .map(saved -> saved.id);
-                }).onFailure().call(e -> forget(stored))).flatMap(id -> view(id, actor));
-            });
-        });
+        Conversion rate = rate(form);
+        return placements.of(professionalId).flatMap(place -> judge(files).flatMap(judged -> {
+            refuseUnlessAcceptable(place, form, rate, judged, true);
+            return storeAll(judged).flatMap(stored -> Panache.withTransaction(() -> {
+                Instant now = clock.instant();
+                Declaration d = new Declaration();
+                d.professionalId = professionalId;
+                d.accountId = actor.accountId();
+                d.employerId = place.employerId();
+                fill(d, form, rate);
+                d.createdAt = now;
+                return d.<Declaration>persist()
+                        .call(saved -> keep(saved.id, stored, now))
+                        .call(saved -> reviews.open(ReviewKind.DECLARATION, saved.id, title(saved), actor, Role.PROFESSIONAL,
+                                place.scope()))
+                        .call(saved -> reviews.submit(ReviewKind.DECLARATION, saved.id, actor))
+                        .map(saved -> saved.id);
+            }).onFailure().call(e -> forget(stored))).flatMap(id -> view(id, actor));
+        }));
     }
 
     /**
@@ -133,16 +124,9 @@ public class DeclarationService {
      * files replace the old evidence (kept, marked withdrawn), no files keep it.
      */
     public Uni<DeclarationView> correct(Actor actor, long professionalId, long id, DeclarationRules.Form form, List<Upload> files) {
+        Conversion rate = rate(form);
         return placements.of(professionalId).flatMap(place -> judge(files).flatMap(judged -> {
-            if (place == null || place.employerId() == null) {
-                throw ProblemException.unprocessable("no-employer", "您尚未关联工作单位，无法申报学时；请联系单位管理员把您加入本单位人员名单。");
-            }
-            LocalDate today = LocalDate.now(clock);
-            Conversion rate = form.year() == null || form.activity() == null ? null : rules.conversion(form.year(), form.activity());
-            List<String> why = new ArrayList<>(DeclarationRules.refusals(form, place.sector(),
-                    form.year() == null ? null : rules.rule(form.year()), rate, today));
-            why.addAll(DeclarationRules.evidenceRefusals(judged.stream().map(Judged::file).toList(), false));
-            refuseIf(why);
+            refuseUnlessAcceptable(place, form, rate, judged, false);
             return storeAll(judged).flatMap(stored -> Panache.withTransaction(() -> Declaration.<Declaration>findById(id)
                     .flatMap(d -> {
                         if (d == null || d.accountId != actor.accountId()) {
@@ -227,7 +211,7 @@ public class DeclarationService {
                     if (e == null) {
                         throw ProblemException.notFound("证明材料不存在（编号 " + fileId + "）。");
                     }
-                    return vertx.executeBlocking(Uni.createFrom().item(() -> store.presignedGet(e.objectKey)));
+                    return vertx.executeBlocking(Uni.createFrom().item(() -> store.presignedDownload(e.objectKey, e.fileName, e.contentType)));
                 });
     }
 
@@ -277,7 +261,9 @@ public class DeclarationService {
                     }
                 }
                 String type = Documents.type(java.util.Arrays.copyOf(head, n));
-                judged.add(new Judged(u, new DeclarationRules.File(DeclarationRules.fileName(u.fileName()), u.sizeBytes(), type)));
+                judged.add(new Judged(u, new DeclarationRules.File(
+                        DeclarationRules.fileName(DeclarationRules.withExtension(DeclarationRules.fileName(u.fileName()), type)),
+                        u.sizeBytes(), type)));
             }
             return judged;
         }));
@@ -337,6 +323,22 @@ public class DeclarationService {
         }
     }
 
+    private Conversion rate(DeclarationRules.Form form) {
+        return form.year() == null || form.activity() == null ? null : rules.conversion(form.year(), form.activity());
+    }
+
+    /** Refuses (422, every reason at once) unless the declarant has a unit and the form and files are acceptable. */
+    private void refuseUnlessAcceptable(Placements.Placement place, DeclarationRules.Form form, Conversion rate, List<Judged> judged,
+            boolean filesRequired) {
+        if (place == null || place.employerId() == null) {
+            throw ProblemException.unprocessable("no-employer", "您尚未关联工作单位，无法申报学时；请联系单位管理员把您加入本单位人员名单。");
+        }
+        List<String> why = new ArrayList<>(DeclarationRules.refusals(form, place.sector(),
+                form.year() == null ? null : rules.rule(form.year()), rate, LocalDate.now(clock)));
+        why.addAll(DeclarationRules.evidenceRefusals(judged.stream().map(Judged::file).toList(), filesRequired));
+        refuseIf(why);
+    }
+
     private void fill(Declaration d, DeclarationRules.Form form, Conversion rate) {
         d.year = form.year();
         d.category = form.category();
@@ -351,8 +353,10 @@ public class DeclarationService {
         d.updatedAt = clock.instant();
     }
 
+    /** The review item's title: the year and the declaration's title, within the item's 200 characters. */
     private static String title(Declaration d) {
-        return d.year + " 年 · " + d.title;
+        String title = d.year + " 年 · " + d.title;
+        return title.length() <= 200 ? title : title.substring(0, 199) + "…";
     }
 
     private static void refuseIf(List<String> why) {

@@ -102,6 +102,23 @@ public class ObjectStore {
         }
     }
 
+    /**
+     * A GET URL for {@code key} that makes the browser save the file as {@code fileName} of
+     * {@code contentType} (an attachment, never rendered in the store's origin).
+     */
+    public String presignedDownload(String key, String fileName, String contentType) {
+        try {
+            String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+            return signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                    .bucket(config.bucket()).object(key)
+                    .extraQueryParams(java.util.Map.of("response-content-disposition", "attachment; filename*=UTF-8''" + encoded,
+                            "response-content-type", contentType))
+                    .expiry((int) config.urlLifetime().toSeconds(), TimeUnit.SECONDS).build());
+        } catch (Exception e) {
+            throw new StorageException("cannot sign " + key, e);
+        }
+    }
+
     /** Starts an S3 multipart upload of {@code key}; returns its upload id. */
     public String startMultipart(String key, String contentType) {
         try {

@@ -128,6 +128,11 @@ public class ProblemMapper {
             if (cause instanceof IllegalArgumentException && decodingUrl(cause)) {
                 return respond(TextRule.badEncoding(), request);
             }
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Param limit of")
+                    || cause instanceof ArrayIndexOutOfBoundsException && fromMultipartParser(cause)) {
+                // the form parser's limit on fields (1,000), and how it fails after it
+                return respond(ProblemException.badRequest("too-many-fields", "表单字段过多，请只提交页面上的内容。"), request);
+            }
             if (cause instanceof java.io.IOException io && io.getMessage() != null && io.getMessage().contains("multipart")) {
                 // a multipart body cut short or not multipart at all: the client's
                 return respond(ProblemException.badRequest("malformed-body", "上传的表单内容不完整或格式不正确，请重新提交。"), request);
@@ -136,6 +141,15 @@ public class ProblemMapper {
         }
         Log.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
         return respond(new ProblemException(500, "internal", "Internal Server Error", "服务出现意外错误，已记录，请稍后再试。"), request);
+    }
+
+    private static boolean fromMultipartParser(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().contains("Multipart")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the client did wrong when PostgreSQL refuses a statement because of the values in it; null when it is ours. */

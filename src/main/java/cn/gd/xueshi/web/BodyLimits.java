@@ -40,6 +40,15 @@ public class BodyLimits {
     private void limit(RoutingContext rc) {
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String path = rc.request().path();
+        String chunked = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (length == null && chunked != null && !EVIDENCE_BODIES.matcher(path).matches() && !FILE_BODIES.matcher(path).matches()) {
+            // a body of unstated length could be any size: only file routes take one (up to the HTTP layer's limit)
+            rc.response().setStatusCode(411).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end("{\"type\":\"/problems/http-411\",\"title\":\"Length Required\",\"status\":411,"
+                            + "\"detail\":\"请求须注明内容长度（Content-Length）。\"}");
+            return;
+        }
         if (length != null) {
             long limit = EVIDENCE_BODIES.matcher(path).matches() ? EVIDENCE : FILE_BODIES.matcher(path).matches() ? SHEETS
                     : GUIDE_BODIES.matcher(path).matches() ? GUIDES : SMALL;

@@ -202,9 +202,9 @@ class DeclarationApiTest {
     void badFieldsAreNamedAndWhatTheyMeanIsRefusedWithReasons() {
         Learners.Learner l = Learners.create(Learners.unit(), "ENGINEERING");
         declare(l.token(), with(training("8"), "year", "二〇二六"), "a.pdf", pdf()).then().statusCode(400)
-                .body("type", equalTo("/problems/invalid-fields")).body("refusals", contains("申报年度"));
+                .body("type", equalTo("/problems/invalid-fields")).body("refusals", contains("申报年度格式不正确。"));
         declare(l.token(), with(with(training("8"), "startedOn", "2026-02-30"), "category", "BONUS"), "a.pdf", pdf()).then()
-                .statusCode(400).body("refusals", contains("学时类别", "开始日期"));
+                .statusCode(400).body("refusals", contains("学时类别格式不正确。", "开始日期格式不正确。"));
         declare(l.token(), with(training("8"), "category", "PUBLIC"), "a.pdf", pdf()).then().statusCode(422)
                 .body("refusals", hasItem(containsString("公需科目学时在完成课程后由系统自动登记")));
         declare(l.token(), with(training("8"), "title", "培训\u0000"), "a.pdf", pdf()).then().statusCode(422)
@@ -220,7 +220,44 @@ class DeclarationApiTest {
         RestAssured.given().header("Authorization", "Bearer " + l.token()).contentType("multipart/form-data; boundary=xx")
                 .body("--xx\r\nContent-Disposition: form-data; name=\"year\"\r\n\r\n20".getBytes()).post("/api/declarations")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(422)));
+        // what an attacker tried: full-width digits, a huge year, fields twice, broken UTF-8, a right-to-left override
+        declare(l.token(), with(training("8"), "quantity", "１２"), "a.pdf", pdf()).then().statusCode(400);
+        declare(l.token(), with(training("8"), "year", "2147483647"), "a.pdf", pdf()).then().statusCode(400)
+                .body("refusals", contains("申报年度格式不正确。"));
+        declare(l.token(), with(training("8"), "year", "1999"), "a.pdf", pdf()).then().statusCode(422)
+                .body("refusals", hasItem("申报年度无效：1999 年没有学时要求配置。"));
+        Declarations.multipart(l.token(), training("8"), "a.pdf", pdf()).multiPart("quantity", "999").post("/api/declarations").then()
+                .statusCode(400).body("detail", equalTo("表单字段“quantity”出现了多次。"));
+        declare(l.token(), with(training("8"), "title", "abc\u202edcba"), "a.pdf", pdf()).then().statusCode(422)
+                .body("refusals", hasItem("学习内容名称含有不可见的控制字符或格式字符。"));
+        RestAssured.given().header("Authorization", "Bearer " + l.token()).contentType("multipart/form-data; boundary=b")
+                .body(("--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n\u00ff").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .post("/api/declarations").then().statusCode(400);
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 1_200; i++) {
+            many.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        many.append("--b--\r\n");
+        RestAssured.given().header("Authorization", "Bearer " + l.token()).contentType("multipart/form-data; boundary=b")
+                .body(many.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).post("/api/declarations").then()
+                .statusCode(400).body("type", equalTo("/problems/too-many-fields"));
+        as(l.token()).get("/api/me/declarations?year=2026").then().statusCode(200).body("size()", equalTo(0));
         assertEquals(0, Db.number("select count(*) from declaration where professional_id = ?", l.professionalId()));
+    }
+
+    @Test
+    void theQueuesParametersAreCheckedAndAChunkedBodyOfUnstatedLengthIsRefusedOutsideFileRoutes() throws Exception {
+        Learners.Staff admin = Learners.employerAdmin(Learners.unit());
+        as(admin.token()).get("/api/employer/declarations?state=FOO").then().statusCode(400).body("type", equalTo("/problems/invalid-state"));
+        as(admin.token()).get("/api/employer/declarations?limit=abc").then().statusCode(400).body("type", equalTo("/problems/invalid-page"));
+        as(admin.token()).get("/api/employer/declarations?offset=1e3").then().statusCode(400);
+        as(admin.token()).get("/api/employer/declarations?limit=501").then().statusCode(400);
+        as(admin.token()).get("/api/employer/declarations?state=RETURNED&limit=500").then().statusCode(200);
+        cn.gd.xueshi.support.RawHttp.Answer unstated = cn.gd.xueshi.support.RawHttp.sendChunked("POST",
+                "/api/employer/declarations/decisions", Map.of("Authorization", "Bearer " + admin.token(), "Content-Type", "application/json"),
+                ("{\"ids\":[1],\"decision\":\"RETURN\",\"reason\":\"" + "A".repeat(100_000) + "\"}").getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(411, unstated.status(), unstated.body());
     }
 
     @Test

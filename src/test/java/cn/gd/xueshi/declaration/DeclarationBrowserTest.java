@@ -47,6 +47,7 @@ class DeclarationBrowserTest {
 
         String output = Browser.run(base, "employer-confirms.mjs", learner.username(), admin.username(), Learners.PASSWORD, pdf.toString());
         JsonNode r = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElseThrow());
+        assertTrue(r.get("refusal").asText().contains("数量格式不正确"), output);
         assertEquals("申报已提交，等待单位确认。", r.get("learnerNotice").asText(), output);
         assertEquals("待单位确认", r.get("learnerState").asText(), output);
         assertEquals(1, r.get("queueRows").asInt(), output);
@@ -59,7 +60,7 @@ class DeclarationBrowserTest {
         assertEquals("已确认", r.get("learnerStateAfter").asText(), output);
         assertEquals("24.0", r.get("electiveEarned").asText().strip(), output);
         assertEquals(0, r.get("policyRefusals").asInt(), output);
-        assertEquals(10, r.get("checked").size(), output);
+        assertEquals(11, r.get("checked").size(), output);
         assertEquals(24, Db.number("select sum(hours) from hour_entry where professional_id = ? and source = 'DECLARATION'",
                 learner.professionalId()));
     }

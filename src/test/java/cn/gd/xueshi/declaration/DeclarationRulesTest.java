@@ -57,7 +57,15 @@ class DeclarationRulesTest {
         assertEquals(List.of(), DeclarationRules.refusals(longest, Sector.OTHER, Y2026, TRAINING, TODAY));
         DeclarationRules.Form control = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "培训\u0007",
                 "中心", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), BigDecimal.ONE);
-        assertEquals(List.of("学习内容名称含有不可见的控制字符。"), DeclarationRules.refusals(control, Sector.OTHER, Y2026, TRAINING, TODAY));
+        assertEquals(List.of("学习内容名称含有不可见的控制字符或格式字符。"),
+                DeclarationRules.refusals(control, Sector.OTHER, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form override = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "培训",
+                "abc\u202edcba", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), BigDecimal.ONE);
+        assertEquals(List.of("举办单位（期刊、项目来源）含有不可见的控制字符或格式字符。"),
+                DeclarationRules.refusals(override, Sector.OTHER, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form emoji = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "😀".repeat(200),
+                "中心", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), BigDecimal.ONE);
+        assertEquals(List.of(), DeclarationRules.refusals(emoji, Sector.OTHER, Y2026, TRAINING, TODAY), "200 characters, 400 UTF-16 units");
         DeclarationRules.Form tooLong = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "长".repeat(201),
                 "中心", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), BigDecimal.ONE);
         assertEquals(List.of("学习内容名称不能超过 200 个字符。"), DeclarationRules.refusals(tooLong, Sector.OTHER, Y2026, TRAINING, TODAY));
@@ -65,7 +73,10 @@ class DeclarationRulesTest {
 
     @Test
     void quantitiesAreTenthsUpTo999Point9AndMustConvertToSomething() {
-        assertEquals(List.of(), DeclarationRules.refusals(form(Category.ELECTIVE, "999.9"), Sector.ENGINEERING, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form most = new DeclarationRules.Form(2026, Category.PROFESSIONAL, Activity.CONFERENCE, "会议", "学会",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), new BigDecimal("999.9"));
+        assertEquals(List.of(), DeclarationRules.refusals(most, Sector.ENGINEERING, Y2026,
+                new Conversion(2026, Activity.CONFERENCE, "天", new BigDecimal("0.1"), null), TODAY));
         for (String bad : List.of("0", "-2", "1000", "1.25")) {
             assertEquals(List.of("数量须为大于 0、不超过 999.9 的数，最多一位小数。"),
                     DeclarationRules.refusals(form(Category.ELECTIVE, bad), Sector.ENGINEERING, Y2026, TRAINING, TODAY), bad);
@@ -75,6 +86,57 @@ class DeclarationRulesTest {
                 DeclarationRules.refusals(form(Category.ELECTIVE, "0.5"), Sector.ENGINEERING, Y2026, tiny, TODAY));
         assertEquals(List.of("2026 年度没有“培训学习”的折算标准。"),
                 DeclarationRules.refusals(form(Category.ELECTIVE, "5"), Sector.ENGINEERING, Y2026, null, TODAY));
+    }
+
+    @Test
+    void aYearWithoutRulesIsNamedAndPapersAndProjectsAreWholeAndATrainingEarnsAtMostTheDailyCapADay() {
+        assertEquals(List.of("申报年度无效：1999 年没有学时要求配置。"), DeclarationRules.refusals(new DeclarationRules.Form(1999,
+                Category.ELECTIVE, Activity.TRAINING, "培训", "中心", LocalDate.of(1999, 3, 2), LocalDate.of(1999, 3, 4), BigDecimal.ONE),
+                Sector.OTHER, null, TRAINING, TODAY));
+        Conversion paper = new Conversion(2026, Activity.PAPER, "篇", new BigDecimal("12"), new BigDecimal("42"));
+        DeclarationRules.Form half = new DeclarationRules.Form(2026, Category.PROFESSIONAL, Activity.PAPER, "论文", "期刊",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), new BigDecimal("0.5"));
+        assertEquals(List.of("发表论文的数量须为整数（篇、项）。"), DeclarationRules.refusals(half, Sector.OTHER, Y2026, paper, TODAY));
+        DeclarationRules.Form halfProject = new DeclarationRules.Form(2026, Category.PROFESSIONAL, Activity.PROJECT, "项目", "科技厅",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), new BigDecimal("1.5"));
+        assertEquals(List.of("科研项目的数量须为整数（篇、项）。"), DeclarationRules.refusals(halfProject, Sector.OTHER, Y2026,
+                new Conversion(2026, Activity.PROJECT, "项", new BigDecimal("20"), null), TODAY));
+        DeclarationRules.Form two = new DeclarationRules.Form(2026, Category.PROFESSIONAL, Activity.PAPER, "论文", "期刊",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), new BigDecimal("2.0"));
+        assertEquals(List.of(), DeclarationRules.refusals(two, Sector.OTHER, Y2026, paper, TODAY));
+        DeclarationRules.Form conference = new DeclarationRules.Form(2026, Category.PROFESSIONAL, Activity.CONFERENCE, "会议", "学会",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), new BigDecimal("1.5"));
+        assertEquals(List.of(), DeclarationRules.refusals(conference, Sector.OTHER, Y2026,
+                new Conversion(2026, Activity.CONFERENCE, "天", new BigDecimal("8"), null), TODAY));
+        // three days (2 to 4 March) at 8 a day
+        assertEquals(List.of(), DeclarationRules.refusals(form(Category.ELECTIVE, "24"), Sector.OTHER, Y2026, TRAINING, TODAY));
+        assertEquals(List.of("培训 3 天最多 24 学时（每天不超过 8 学时）。"),
+                DeclarationRules.refusals(form(Category.ELECTIVE, "24.1"), Sector.OTHER, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form reversed = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "培训", "中心",
+                LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 2), new BigDecimal("30"));
+        assertEquals(List.of("结束日期不能早于开始日期。"), DeclarationRules.refusals(reversed, Sector.OTHER, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form undated = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "培训", "中心",
+                null, LocalDate.of(2026, 3, 2), new BigDecimal("30"));
+        assertEquals(List.of("请填写开始和结束日期。"), DeclarationRules.refusals(undated, Sector.OTHER, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form unended = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "培训", "中心",
+                LocalDate.of(2026, 3, 2), null, new BigDecimal("30"));
+        assertEquals(List.of("请填写开始和结束日期。"), DeclarationRules.refusals(unended, Sector.OTHER, Y2026, TRAINING, TODAY));
+        DeclarationRules.Form sameDay = new DeclarationRules.Form(2026, Category.ELECTIVE, Activity.TRAINING, "培训", "中心",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), new BigDecimal("8"));
+        assertEquals(List.of(), DeclarationRules.refusals(sameDay, Sector.OTHER, Y2026, TRAINING, TODAY));
+    }
+
+    @Test
+    void aFileIsNamedForTheTypeItsBytesShow() {
+        assertEquals("证书.pdf", DeclarationRules.withExtension("证书.pdf", "application/pdf"));
+        assertEquals("证书.PDF", DeclarationRules.withExtension("证书.PDF", "application/pdf"));
+        assertEquals("x.html.pdf", DeclarationRules.withExtension("x.html", "application/pdf"));
+        assertEquals("x.svg.png", DeclarationRules.withExtension("x.svg", "image/png"));
+        assertEquals("photo.jpeg", DeclarationRules.withExtension("photo.jpeg", "image/jpeg"));
+        assertEquals("photo.jpg", DeclarationRules.withExtension("photo.jpg", "image/jpeg"));
+        assertEquals("photo.png.jpg", DeclarationRules.withExtension("photo.png", "image/jpeg"));
+        assertEquals("x.pdf.png", DeclarationRules.withExtension("x.pdf", "image/png"));
+        assertEquals("x.exe", DeclarationRules.withExtension("x.exe", null));
     }
 
     @Test

@@ -25,11 +25,27 @@ public final class RawHttp {
     }
 
     public static Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        return send(method, target, headers, body, true);
+    }
+
+    /** The body in chunks (Transfer-Encoding: chunked), with no Content-Length. */
+    public static Answer sendChunked(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Transfer-Encoding", "chunked");
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+        chunked.write((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunked.write(body);
+        chunked.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return send(method, target, all, chunked.toByteArray(), false);
+    }
+
+    private static Answer send(String method, String target, Map<String, String> headers, byte[] body, boolean withLength)
+            throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(15_000);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            if (body != null) {
+            if (body != null && withLength) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
             head.append("\r\n");
