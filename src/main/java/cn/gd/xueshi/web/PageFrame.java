@@ -25,7 +25,7 @@ public class PageFrame {
     public Chrome chrome() {
         return new Chrome(user.signedIn() ? user.displayName() : null, user.isProfessional(), csrf.token(), year(),
                 user.hasRole(Role.EDITOR_), user.hasRole(Role.HR_ADMIN_) || user.hasRole(Role.AUTHORITY_REVIEWER_),
-                user.hasRole(Role.HR_ADMIN_));
+                user.hasRole(Role.HR_ADMIN_), user.hasRole(Role.EMPLOYER_ADMIN_));
     }
 
     /** The frame for a visitor treated as signed out (the sign-in page), without resolving who they are. */
@@ -44,15 +44,16 @@ public class PageFrame {
 
     /**
      * This visitor's kind of shell of page {@code id}: pages the same for every visitor of a kind
-     * (anonymous, signed in, learner, editor, reviewer, HR) but for a few values are rendered once
+     * (anonymous, signed in, learner, editor, reviewer, HR, employer) but for a few values are rendered once
      * with holes (0 the name, 1 the CSRF token, then the page's own) and filled per request.
      */
     public PageShell shell(PageShell.Cache shells, long id, Object view, java.util.function.Function<Chrome, PageShell> render) {
         Chrome now = chrome();
         boolean signedIn = now.userName() != null;
-        int kind = (signedIn ? 1 : 0) | (now.learner() ? 2 : 0) | (now.editor() ? 4 : 0) | (now.reviewer() ? 8 : 0) | (now.hr() ? 16 : 0);
-        return shells.get(id * 32 + kind, view, now.year(), () -> render.apply(new Chrome(signedIn ? PageShell.marker(0) : null,
-                now.learner(), PageShell.marker(1), now.year(), now.editor(), now.reviewer(), now.hr())));
+        int kind = (signedIn ? 1 : 0) | (now.learner() ? 2 : 0) | (now.editor() ? 4 : 0) | (now.reviewer() ? 8 : 0) | (now.hr() ? 16 : 0)
+                | (now.employer() ? 32 : 0);
+        return shells.get(id * 64 + kind, view, now.year(), () -> render.apply(new Chrome(signedIn ? PageShell.marker(0) : null,
+                now.learner(), PageShell.marker(1), now.year(), now.editor(), now.reviewer(), now.hr(), now.employer())));
     }
 
     /** Refuses (403, "页面已过期") a form whose CSRF field is not this browser's token. */

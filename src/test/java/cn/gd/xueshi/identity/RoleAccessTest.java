@@ -79,7 +79,11 @@ class RoleAccessTest {
                 new Endpoint("POST", "/api/reviews/1/decisions", reviewer),
                 new Endpoint("GET", "/api/catalog/years", editorOrReviewer),
                 new Endpoint("POST", "/api/catalog/years", Set.of("HR_ADMIN")),
-                new Endpoint("POST", "/api/catalog/years/2026/subjects", Set.of("HR_ADMIN")));
+                new Endpoint("POST", "/api/catalog/years/2026/subjects", Set.of("HR_ADMIN")),
+                new Endpoint("GET", "/api/employer/staff", Set.of("EMPLOYER_ADMIN")),
+                new Endpoint("POST", "/api/employer/staff", Set.of("EMPLOYER_ADMIN")),
+                new Endpoint("POST", "/api/employer/staff/import", Set.of("EMPLOYER_ADMIN"), "text/csv"),
+                new Endpoint("DELETE", "/api/employer/staff/1", Set.of("EMPLOYER_ADMIN")));
     }
 
     static Stream<Arguments> refusals() {
