@@ -21,8 +21,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Who works where: the employment history and {@code professional.employer_id} (the current unit),
- * kept in step. Owns the SQL on both. Imports are set-based: a few statements per batch of people,
+ * Who works where: the employment history, {@code professional.employer_id} (the current unit) and
+ * the unit on the person's sign-in account (their token's {@code eid}), kept in step. Owns the SQL on both. Imports are set-based: a few statements per batch of people,
  * each taking its rows as one JSON parameter, never a round trip per person. (The parameter is cast
  * to text first: the reactive driver would send a string bound to a jsonb parameter as a JSON string.)
  */
@@ -77,7 +77,8 @@ public class Employments {
             with m as (select cast(jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) as bigint) as pid),
             ended as (
               update employment set until_date = :today, ended_by = :by, ended_at = :now
-               where professional_id in (select pid from m) and until_date is null returning id)
+               where professional_id in (select pid from m) and until_date is null returning id),
+            signed_in as (update account set employer_id = :unit where professional_id in (select pid from m))
             update professional set employer_id = :unit where id in (select pid from m)""";
     private static final String JOIN = """
             insert into employment (professional_id, employer_id, from_date, recorded_by, recorded_at)
@@ -85,7 +86,8 @@ public class Employments {
     private static final String END = """
             with ended as (
               update employment set until_date = :today, ended_by = :by, ended_at = :now
-               where employer_id = :unit and professional_id = :pid and until_date is null returning professional_id)
+               where employer_id = :unit and professional_id = :pid and until_date is null returning professional_id),
+            signed_in as (update account set employer_id = null where professional_id in (select professional_id from ended))
             update professional set employer_id = null where id in (select professional_id from ended)""";
     private static final String MEMBERS = """
             select p.id, p.name, p.id_number, p.sector, p.title_level, p.city_code, cast(e.from_date as text)

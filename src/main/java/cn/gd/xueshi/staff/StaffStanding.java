@@ -40,7 +40,8 @@ public final class StaffStanding {
     }
 
     private static Hours hours(BigDecimal required, BigDecimal confirmed, BigDecimal pending) {
-        BigDecimal missing = required.subtract(confirmed).max(BigDecimal.ZERO);
+        BigDecimal shortOf = required.subtract(confirmed);
+        BigDecimal missing = shortOf.signum() > 0 ? shortOf : BigDecimal.ZERO;
         return new Hours(required, confirmed, pending, missing, confirmed.compareTo(required) >= 0);
     }
 }

@@ -123,6 +123,18 @@ class StaffApiTest {
     }
 
     @Test
+    void aLearnerWithASignInAccountMovesWithTheirAccount() {
+        Learners.Learner learner = Learners.create();
+        List<Object> who = Db.row("select name, id_number from professional where id = ?", learner.professionalId());
+        long unit = StaffFixture.employer();
+        importFile(StaffFixture.admin(unit), StaffFixture.csv(who.get(0) + "," + who.get(1) + ",ENGINEERING,中级,4401\n")).statusCode(200)
+                .body("moved", equalTo(1)).body("rows[0].professionalId", equalTo((int) learner.professionalId()));
+        assertEquals(unit, Db.number("select employer_id from account where id = ?", learner.accountId()));
+        as(StaffFixture.admin(unit)).delete("/api/employer/staff/" + learner.professionalId()).then().statusCode(204);
+        assertEquals(0, Db.number("select count(*) from account where id = ? and employer_id is not null", learner.accountId()));
+    }
+
+    @Test
     void aKnownIdNumberUnderAnotherNameIsRefusedNotMoved() {
         long first = StaffFixture.employer();
         long second = StaffFixture.employer();

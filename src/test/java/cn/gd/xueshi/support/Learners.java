@@ -35,7 +35,7 @@ public final class Learners {
         long employer = Db.number("select id from employer order by id limit 1");
         long pid = Db.number("""
                 insert into professional (name, id_number, birth_date, employer_id, title_level, sector, city_code)
-                values (?, ?, date '1988-01-01', ?, 'INTERMEDIATE', '工程技术', '4401') returning id""",
+                values (?, ?, date '1988-01-01', ?, 'INTERMEDIATE', 'ENGINEERING', '4401') returning id""",
                 "测试学员" + n, id, employer);
         String username = "t-learner-" + n;
         long account = Db.number("""
