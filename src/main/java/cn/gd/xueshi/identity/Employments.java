@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -133,12 +134,14 @@ public class Employments {
                 List<Move> batch = moves.subList(from, Math.min(moves.size(), from + BATCH));
                 chain = chain.chain(() -> move(unit, batch, by, today, now));
             }
-            for (Move m : moves) {
-                for (EmploymentChanges listener : listeners) {
-                    chain = chain.chain(() -> listener.moved(m.professionalId(), m.from(), unit));
-                }
-            }
-            return chain.map(x -> List.of(placed));
+            // one after another on this transaction's session, as a stream: thousands of moves make no deep chain
+            List<EmploymentChanges> told = listeners.stream().toList();
+            return chain.chain(() -> Multi.createFrom().iterable(moves)
+                    .onItem().transformToUniAndConcatenate(m -> Multi.createFrom().iterable(told)
+                            .onItem().transformToUniAndConcatenate(listener -> listener.moved(m.professionalId(), m.from(), unit))
+                            .collect().last())
+                    .collect().last())
+                    .map(x -> List.of(placed));
         });
     }
 

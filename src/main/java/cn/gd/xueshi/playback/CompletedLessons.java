@@ -18,7 +18,7 @@ public class CompletedLessons {
         return conn.preparedQuery("""
                 select count(*) from lesson_progress
                  where professional_id = $1 and lesson_id = any($2) and completed_at is not null""")
-                .execute(Tuple.of(professionalId, lessonIds))
+                .execute(Tuple.of(professionalId, (Object) lessonIds)) // one array parameter, not spread as varargs
                 .map(rows -> rows.iterator().next().getLong(0) == lessonIds.length);
     }
 }

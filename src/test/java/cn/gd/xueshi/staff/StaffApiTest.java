@@ -308,7 +308,7 @@ class StaffApiTest {
     }
 
     @Test
-    void tenThousandRowsImportInOneRequest() {
+    void tenThousandRowsImportInOneRequestAndMoveInAnother() {
         long unit = StaffFixture.employer();
         String admin = StaffFixture.admin(unit);
         StringBuilder rows = new StringBuilder();
@@ -329,5 +329,12 @@ class StaffApiTest {
         assertEquals(10_000, Db.number("select count(*) from employment where employer_id = ? and until_date is null", unit));
         assertTrue(first < 30_000 && second < 30_000, "first " + first + " ms, second " + second + " ms");
         as(admin).get("/api/employer/staff?limit=200").then().statusCode(200).body("total", equalTo(10_000)).body("staff", hasSize(200));
+        // all of them move to another unit at once, each move told to every EmploymentChanges
+        long next = StaffFixture.employer();
+        RecordingEmploymentChanges.MOVES.clear();
+        importFile(StaffFixture.admin(next), file).statusCode(200).body("moved", equalTo(10_000));
+        assertEquals(10_000, RecordingEmploymentChanges.MOVES.size());
+        assertEquals(0, Db.number("select count(*) from employment where employer_id = ? and until_date is null", unit));
+        assertEquals(10_000, Db.number("select count(*) from professional where employer_id = ?", next));
     }
 }
