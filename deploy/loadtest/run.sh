@@ -108,7 +108,7 @@ stop_service
 starts=()
 for i in 1 2 3; do start_service; starts+=("$startup_ms"); stop_service; done
 say "footprint: start-up to ready ${starts[*]} ms over three starts (target <= 5000)"
-start_service XUESHI_CONTENT_DIR=$root/content
+start_service XUESHI_CONTENT_DIR=$root/content XUESHI_IDENTITY_SEED_DEMO=true
 say "footprint: RSS after start $(rss_mb) MB"
 
 # ---- learners, sessions, tokens -----------------------------------------------------------------
@@ -266,7 +266,7 @@ if wants durability; then
   sleep 15
   kill -9 "$svc"
   wait "$svc" 2>/dev/null || true
-  start_service XUESHI_CONTENT_DIR=$root/content
+  start_service XUESHI_CONTENT_DIR=$root/content XUESHI_IDENTITY_SEED_DEMO=true
   wait $gen || true
   say "durability (kill -9 of the service under ${rate}/s, restarted in ${startup_ms} ms): $(check)"
   loadgen heartbeats "$BASE" "$work/learners.tsv" "$rate" 30 0 "$work/acks.tsv" > "$work/pgrestart.out" &

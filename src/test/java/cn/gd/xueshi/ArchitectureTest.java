@@ -28,6 +28,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("ReviewFlow").or().haveSimpleName("ReviewPolicy").or().haveSimpleName("Scope")
                 .or().haveSimpleName("CourseIntegrity").or().haveSimpleName("BankRules").or().haveSimpleName("QuestionSheet")
                 .or().haveSimpleName("MediaProbe").or().haveSimpleName("Captions")
+                .or().haveSimpleName("StaffSheet").or().haveSimpleName("StaffRules").or().haveSimpleName("StaffScope")
+                .or().haveSimpleName("StaffStanding").or().haveSimpleName("StaffMatch").or().resideInAPackage("cn.gd.xueshi.shared.sheet..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..", "io.smallrye..",
                         "io.vertx..")
                 .check(CLASSES);
@@ -88,6 +90,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cn.gd.xueshi.web..").should().dependOnClassesThat()
                 .resideInAnyPackage("cn.gd.xueshi.catalog..", "cn.gd.xueshi.playback..",
                         "cn.gd.xueshi.quiz..", "cn.gd.xueshi.hours..", "cn.gd.xueshi.review..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStaffFeatureReadsHoursAndPeopleThroughTheirServices() {
+        noClasses().that().resideInAPackage("cn.gd.xueshi.staff..").should().dependOnClassesThat()
+                .haveSimpleName("HourEntry").orShould().dependOnClassesThat().haveSimpleName("Professional")
+                .orShould().dependOnClassesThat().haveSimpleName("Employer")
                 .check(CLASSES);
     }
 

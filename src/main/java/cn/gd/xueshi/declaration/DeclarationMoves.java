@@ -27,7 +27,8 @@ public class DeclarationMoves implements EmploymentChanges {
 
     @Override
     public Uni<Void> moved(long professionalId, Long fromEmployerId, long toEmployerId) {
-        return Declaration.<Declaration>list("professionalId", professionalId).flatMap(ds -> placements.of(professionalId)
+        return Declaration.<Declaration>list("professionalId", professionalId).flatMap(ds -> ds.isEmpty() ? Uni.createFrom().item(0)
+                : placements.of(professionalId)
                 .flatMap(place -> {
                     java.util.List<Long> ids = ds.stream().map(d -> d.id).toList();
                     Scope there = new Scope(place.scope().level(), place.cityCode(), place.sector(), toEmployerId);

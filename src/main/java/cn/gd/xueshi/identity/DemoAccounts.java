@@ -36,10 +36,12 @@ public class DemoAccounts {
 
     private final PasswordHasher hasher;
     private final IdentityConfig config;
+    private final Employments employments;
 
-    public DemoAccounts(PasswordHasher hasher, IdentityConfig config) {
+    public DemoAccounts(PasswordHasher hasher, IdentityConfig config, Employments employments) {
         this.hasher = hasher;
         this.config = config;
+        this.employments = employments;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -57,7 +59,8 @@ public class DemoAccounts {
         return Employer.<Employer>find("creditCode", EMPLOYER_CODE).firstResult()
                 .flatMap(found -> found != null ? Uni.createFrom().item(found) : newEmployer().<Employer>persist())
                 .flatMap(employer -> Professional.<Professional>find("idNumber", "440106199003071231").firstResult()
-                        .flatMap(p -> p != null ? Uni.createFrom().item(p) : newLearner(employer).<Professional>persist())
+                        .flatMap(p -> p != null ? Uni.createFrom().item(p) : newLearner(employer).<Professional>persist()
+                                .call(saved -> employments.recordNew(saved.id, employer.id, "demo")))
                         .flatMap(learner -> seedAccounts(0, hash, employer, learner)));
     }
 

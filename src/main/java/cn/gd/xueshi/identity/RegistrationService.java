@@ -18,11 +18,13 @@ public class RegistrationService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Vertx vertx;
+    private final Employments employments;
 
-    public RegistrationService(PasswordHasher hasher, Clock clock, Vertx vertx) {
+    public RegistrationService(PasswordHasher hasher, Clock clock, Vertx vertx, Employments employments) {
         this.hasher = hasher;
         this.clock = clock;
         this.vertx = vertx;
+        this.employments = employments;
     }
 
     public record NewEmployer(String name, String creditCode, String cityCode, Boolean checksumOverride) {
@@ -114,7 +116,8 @@ public class RegistrationService {
                 p.titleLevel = level.name();
                 p.sector = sector.name();
                 p.cityCode = request.cityCode();
-                return p.<Professional>persist().flatMap(saved -> {
+                return p.<Professional>persist().call(saved -> employments.recordNew(saved.id, employer.id, "registration"))
+                        .flatMap(saved -> {
                     Account a = new Account();
                     a.username = username;
                     a.passwordHash = hash;
@@ -130,10 +133,9 @@ public class RegistrationService {
     }
 
     private static TitleLevel titleLevel(String raw) {
-        for (TitleLevel level : TitleLevel.values()) {
-            if (level.name().equals(raw) || level.label.equals(raw)) {
-                return level;
-            }
+        TitleLevel level = TitleLevel.parse(raw);
+        if (level != null) {
+            return level;
         }
         throw ProblemException.unprocessable("invalid-title-level", "职称级别应为：正高级、副高级、中级、助理级或员级。");
     }

@@ -9,4 +9,18 @@ public enum TitleLevel {
     TitleLevel(String label) {
         this.label = label;
     }
+
+    /** The level named by its code or its Chinese label; null when it names none. */
+    public static TitleLevel parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        for (TitleLevel level : values()) {
+            if (level.name().equals(t) || level.label.equals(t)) {
+                return level;
+            }
+        }
+        return null;
+    }
 }

@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Small bodies everywhere but where a file is the body. The HTTP layer's limit
  * ({@code quarkus.http.limits.max-body-size}) is the largest a declaration with its evidence may
- * be; a question-bank file may be {@value #SHEETS} bytes; every
+ * be; a question-bank or staff file may be {@value #SHEETS} bytes; every
  * request with a learning guide in it may be {@value #GUIDES} bytes, and every other request saying
  * it is larger than {@value #SMALL} bytes is refused before its body is read,
  * with the same problem+json as any refusal. (Videos, captions and covers never pass through the
@@ -24,11 +24,12 @@ public class BodyLimits {
     static final long SMALL = 64 * 1024;
     /** A learning guide of 50,000 characters, in Chinese and percent-encoded by a form, is about 450 KB. */
     static final long GUIDES = 640 * 1024;
-    /** A question-bank file. */
+    /** A question-bank or staff file. */
     static final long SHEETS = 6L * 1024 * 1024;
     /** A declaration with its evidence: four files of 5 MiB and the fields. */
     static final long EVIDENCE = 21L * 1024 * 1024;
-    private static final Pattern FILE_BODIES = Pattern.compile("/(api/)?authoring/courses/\\d{1,18}/questions/import");
+    private static final Pattern FILE_BODIES = Pattern.compile(
+            "/(api/)?authoring/courses/\\d{1,18}/questions/import|/api/employer/staff/import");
     private static final Pattern EVIDENCE_BODIES = Pattern.compile("/api/declarations(/\\d{1,18})?|/me/declarations(/\\d{1,18})?");
     private static final Pattern GUIDE_BODIES = Pattern.compile(
             "/(api/)?authoring/courses/\\d{1,18}|/api/catalog/years/\\d{1,9}/subjects|/catalog-admin/subjects");

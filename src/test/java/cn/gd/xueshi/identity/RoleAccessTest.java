@@ -87,7 +87,11 @@ class RoleAccessTest {
                 new Endpoint("GET", "/api/declarations/1/evidence/1", Set.of("PROFESSIONAL", "EMPLOYER_ADMIN")),
                 new Endpoint("GET", "/api/declarations/conversions", Set.of("PROFESSIONAL", "EMPLOYER_ADMIN")),
                 new Endpoint("GET", "/api/employer/declarations", Set.of("EMPLOYER_ADMIN")),
-                new Endpoint("POST", "/api/employer/declarations/decisions", Set.of("EMPLOYER_ADMIN")));
+                new Endpoint("POST", "/api/employer/declarations/decisions", Set.of("EMPLOYER_ADMIN")),
+                new Endpoint("GET", "/api/employer/staff", Set.of("EMPLOYER_ADMIN")),
+                new Endpoint("POST", "/api/employer/staff", Set.of("EMPLOYER_ADMIN")),
+                new Endpoint("POST", "/api/employer/staff/import", Set.of("EMPLOYER_ADMIN"), "text/csv"),
+                new Endpoint("DELETE", "/api/employer/staff/1", Set.of("EMPLOYER_ADMIN")));
     }
 
     static Stream<Arguments> refusals() {

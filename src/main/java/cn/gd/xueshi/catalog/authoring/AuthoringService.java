@@ -35,6 +35,7 @@ import cn.gd.xueshi.review.ReviewService;
 import cn.gd.xueshi.review.ReviewState;
 import cn.gd.xueshi.review.ReviewViews;
 import cn.gd.xueshi.shared.ProblemException;
+import cn.gd.xueshi.shared.sheet.SheetException;
 
 /**
  * Editors write courses here: a course version is theirs to change while its review item is a

@@ -10,6 +10,7 @@ import java.util.Set;
 import cn.gd.xueshi.catalog.authoring.QuestionSheet.Kind;
 import cn.gd.xueshi.catalog.authoring.QuestionSheet.Option;
 import cn.gd.xueshi.catalog.authoring.QuestionSheet.Row;
+import cn.gd.xueshi.shared.sheet.SheetRow;
 
 /** Decides whether one row of a sheet is a question, and if not, why (in Chinese). */
 final class QuestionRules {
@@ -181,19 +182,7 @@ final class QuestionRules {
         }
     }
 
-    /** A cell's text fit to quote in a message: at most 40 characters, invisible ones as '?'. */
     static String shown(String text) {
-        StringBuilder out = new StringBuilder();
-        int count = 0;
-        for (int i = 0; i < text.length(); count++) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (count == 40) {
-                return out.append('…').toString();
-            }
-            boolean invisible = Character.isISOControl(c) || (c <= Character.MAX_VALUE && Character.isSurrogate((char) c));
-            out.appendCodePoint(invisible ? '?' : c);
-        }
-        return out.toString();
+        return SheetRow.shown(text);
     }
 }

@@ -3,6 +3,11 @@ package cn.gd.xueshi.catalog.authoring;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.gd.xueshi.shared.sheet.SheetException;
+import cn.gd.xueshi.shared.sheet.SheetFile;
+import cn.gd.xueshi.shared.sheet.SheetRow;
+import cn.gd.xueshi.shared.sheet.SheetRows;
+
 /**
  * Reads a question bank that a content editor uploads, as CSV or .xlsx, into questions and a report
  * of the rows refused and why. Plain Java: no framework, no database.
@@ -41,9 +46,6 @@ public final class QuestionSheet {
             空行会被跳过；有问题的行逐行列出原因，其余的行照常读入。
             """;
 
-    private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-
     public enum Kind { SINGLE, MULTIPLE, TRUE_FALSE }
 
     public record Option(String text, boolean correct) {
@@ -77,14 +79,9 @@ public final class QuestionSheet {
         if (body.length > MAX_BYTES) {
             throw new SheetException("文件超过 5 MB，请分成多个文件上传。");
         }
-        SheetRows rows = new SheetRows(MAX_QUESTIONS + 1, "题目超过 " + MAX_QUESTIONS + " 行（不计表头和空行），请分成多个文件上传。");
-        if (startsWith(body, ZIP)) {
-            XlsxSheet.read(body, rows);
-        } else if (startsWith(body, OLE2)) {
-            throw new SheetException("这是旧版 Excel（.xls）或加密的工作簿，请在 Excel 中另存为 .xlsx 或 CSV 后再上传。");
-        } else {
-            CsvSheet.read(body, rows);
-        }
+        SheetRows rows = new SheetRows(QuestionRules.HEADER.size(), MAX_QUESTIONS + 1,
+                "题目超过 " + MAX_QUESTIONS + " 行（不计表头和空行），请分成多个文件上传。");
+        SheetFile.read(body, rows);
         List<SheetRow> all = rows.rows();
         if (all.isEmpty()) {
             throw new SheetException("文件里没有内容：第 1 行应为表头。");
@@ -103,17 +100,5 @@ public final class QuestionSheet {
             }
         }
         return new Result(accepted, refused);
-    }
-
-    private static boolean startsWith(byte[] body, byte[] magic) {
-        if (body.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (body[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -41,6 +41,7 @@ import cn.gd.xueshi.catalog.authoring.QuestionSheet.Option;
 import cn.gd.xueshi.catalog.authoring.QuestionSheet.Refusal;
 import cn.gd.xueshi.catalog.authoring.QuestionSheet.Result;
 import cn.gd.xueshi.catalog.authoring.QuestionSheet.Row;
+import cn.gd.xueshi.shared.sheet.SheetException;
 
 class QuestionSheetTest {
 

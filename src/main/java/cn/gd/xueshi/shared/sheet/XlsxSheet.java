@@ -1,4 +1,4 @@
-package cn.gd.xueshi.catalog.authoring;
+package cn.gd.xueshi.shared.sheet;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
@@ -228,7 +228,7 @@ final class XlsxSheet {
                 try {
                     return shared.get(Integer.parseInt(value.strip()));
                 } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                    throw new SheetException("无法读取 .xlsx：单元格引用了不存在的共享字符串“" + QuestionRules.shown(value) + "”。");
+                    throw new SheetException("无法读取 .xlsx：单元格引用了不存在的共享字符串“" + SheetRow.shown(value) + "”。");
                 }
             }
             case "inlineStr" -> {
@@ -256,7 +256,7 @@ final class XlsxSheet {
         }
         int number = digits(r, 0);
         if (number < 1 || number > MAX_ROW) {
-            throw new SheetException("无法读取 .xlsx：工作表里的行号“" + QuestionRules.shown(r) + "”无效。");
+            throw new SheetException("无法读取 .xlsx：工作表里的行号“" + SheetRow.shown(r) + "”无效。");
         }
         return number;
     }
@@ -273,7 +273,7 @@ final class XlsxSheet {
             i++;
         }
         if (i == 0 || column > MAX_COLUMN || digits(r, i) < 1) {
-            throw new SheetException("无法读取 .xlsx：工作表里的单元格位置“" + QuestionRules.shown(r) + "”无效。");
+            throw new SheetException("无法读取 .xlsx：工作表里的单元格位置“" + SheetRow.shown(r) + "”无效。");
         }
         return column - 1;
     }
@@ -328,13 +328,13 @@ final class XlsxSheet {
             throw broken(name);
         }
         if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-            throw new SheetException("无法读取 .xlsx：" + QuestionRules.shown(name) + " 含有 DTD 或实体声明，出于安全原因拒绝读取。");
+            throw new SheetException("无法读取 .xlsx：" + SheetRow.shown(name) + " 含有 DTD 或实体声明，出于安全原因拒绝读取。");
         }
         return event;
     }
 
     private static SheetException broken(String name) {
-        return new SheetException("无法读取 .xlsx：" + QuestionRules.shown(name) + " 不是有效的 XML。");
+        return new SheetException("无法读取 .xlsx：" + SheetRow.shown(name) + " 不是有效的 XML。");
     }
 
     private static void close(XMLStreamReader xml) {

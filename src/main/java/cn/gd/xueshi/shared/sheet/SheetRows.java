@@ -1,31 +1,31 @@
-package cn.gd.xueshi.catalog.authoring;
+package cn.gd.xueshi.shared.sheet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Collects the rows a reader finds, cell by cell: keeps only the nine named columns, drops blank rows
+ * Collects the rows a reader finds, cell by cell: keeps only the named columns, drops blank rows
  * at once and stops the read as soon as there are more rows than a sheet may have, so that neither a
  * file of empty lines nor one of endless columns is held in memory.
  */
-final class SheetRows {
-
-    static final int COLUMNS = 9;
+public final class SheetRows {
 
     private final int maxRows;
     private final String tooMany;
     private final List<SheetRow> rows = new ArrayList<>();
-    private final String[] cells = new String[COLUMNS];
+    private final String[] cells;
     private boolean overflow;
 
-    SheetRows(int maxRows, String tooMany) {
+    /** Rows of {@code columns} cells, at most {@code maxRows} of them (the header included); more refuse the file with {@code tooMany}. */
+    public SheetRows(int columns, int maxRows, String tooMany) {
+        this.cells = new String[columns];
         this.maxRows = maxRows;
         this.tooMany = tooMany;
     }
 
     void put(int column, String text) {
-        if (column < COLUMNS) {
+        if (column < cells.length) {
             cells[column] = text;
         } else if (!text.isBlank()) {
             overflow = true;
@@ -46,7 +46,7 @@ final class SheetRows {
         rows.add(new SheetRow(number, row, extra));
     }
 
-    List<SheetRow> rows() {
+    public List<SheetRow> rows() {
         return rows;
     }
 }

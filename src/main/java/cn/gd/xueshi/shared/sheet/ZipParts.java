@@ -1,4 +1,4 @@
-package cn.gd.xueshi.catalog.authoring;
+package cn.gd.xueshi.shared.sheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

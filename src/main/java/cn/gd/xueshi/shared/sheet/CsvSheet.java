@@ -1,4 +1,4 @@
-package cn.gd.xueshi.catalog.authoring;
+package cn.gd.xueshi.shared.sheet;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
