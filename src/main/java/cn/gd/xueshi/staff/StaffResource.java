@@ -68,7 +68,7 @@ public class StaffResource {
     @POST
     @Path("import")
     @Consumes({"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM})
-    public Uni<StaffViews.ImportReport> importFile(byte[] body) {
+    public Uni<StaffViews.StaffImportReport> importFile(byte[] body) {
         return staff.importFile(unit(), body == null ? new byte[0] : body, user.username());
     }
 

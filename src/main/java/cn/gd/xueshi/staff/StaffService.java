@@ -44,7 +44,7 @@ public class StaffService {
         this.clock = clock;
     }
 
-    public Uni<StaffViews.ImportReport> importFile(long unit, byte[] body, String by) {
+    public Uni<StaffViews.StaffImportReport> importFile(long unit, byte[] body, String by) {
         StaffSheet.Result sheet;
         try {
             sheet = StaffSheet.read(body, LocalDate.now(clock));
@@ -62,7 +62,7 @@ public class StaffService {
             rows.sort(Comparator.comparingInt(StaffViews.RowOutcome::row));
             Map<StaffOutcome, Integer> counts = new EnumMap<>(StaffOutcome.class);
             rows.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
-            return new StaffViews.ImportReport(counts.getOrDefault(StaffOutcome.CREATED, 0), counts.getOrDefault(StaffOutcome.LINKED, 0),
+            return new StaffViews.StaffImportReport(counts.getOrDefault(StaffOutcome.CREATED, 0), counts.getOrDefault(StaffOutcome.LINKED, 0),
                     counts.getOrDefault(StaffOutcome.MOVED, 0), counts.getOrDefault(StaffOutcome.UNCHANGED, 0),
                     counts.getOrDefault(StaffOutcome.REFUSED, 0), rows);
         });

@@ -22,7 +22,7 @@ public final class StaffViews {
     }
 
     /** The per-row report of an import; the counts add up to the rows read (the header and blank rows not counted). */
-    public record ImportReport(int created, int linked, int moved, int unchanged, int refused, List<RowOutcome> rows) {
+    public record StaffImportReport(int created, int linked, int moved, int unchanged, int refused, List<RowOutcome> rows) {
     }
 
     public record Member(long professionalId, String name, String maskedIdNumber, Sector sector, String sectorLabel,

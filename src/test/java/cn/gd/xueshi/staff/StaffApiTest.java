@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,13 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class StaffApiTest {
 
-    private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    @jakarta.inject.Inject
+    cn.gd.xueshi.support.MutableClock clock;
+
+    /** The service's today (its clock is the tests' movable one, which other tests move on). */
+    private String today() {
+        return LocalDate.now(clock).toString();
+    }
 
     private static ValidatableResponse importFile(String token, byte[] body) {
         return as(token).contentType("text/csv").body(body).post("/api/employer/staff/import").then();
@@ -75,7 +80,7 @@ class StaffApiTest {
                 "select name, sector, title_level, city_code from professional where id_number = ?", b).stream()
                 .map(o -> o.toString().strip()).toList());
         assertEquals(0, Db.number("select count(*) from account where professional_id = ?", pid(a)));
-        assertEquals(List.of(unit, TODAY, "t-unit-admin-" + unit), Db.row("""
+        assertEquals(List.of(unit, today(), "t-unit-admin-" + unit), Db.row("""
                 select employer_id, cast(from_date as text), recorded_by from employment where professional_id = ? and until_date is null""",
                 pid(a)).stream().map(o -> o instanceof Number n ? (Object) n.longValue() : o).toList());
 
@@ -106,9 +111,9 @@ class StaffApiTest {
         assertEquals(List.of(new RecordingEmploymentChanges.Moved(person, oldUnit, newUnit)), RecordingEmploymentChanges.MOVES);
         assertEquals(newUnit, Db.number("select employer_id from professional where id = ?", person));
         assertEquals(List.of(oldUnit, newUnit), Db.numbers("select employer_id from employment where professional_id = ? order by id", person));
-        assertEquals(List.of(TODAY, "t-unit-admin-" + newUnit), Db.row(
+        assertEquals(List.of(today(), "t-unit-admin-" + newUnit), Db.row(
                 "select cast(until_date as text), ended_by from employment where professional_id = ? and employer_id = ?", person, oldUnit));
-        assertEquals(List.of(TODAY), Db.row(
+        assertEquals(List.of(today()), Db.row(
                 "select cast(from_date as text) from employment where professional_id = ? and employer_id = ? and until_date is null",
                 person, newUnit));
         // the person's record stays theirs: the city they were created with is not overwritten by the new unit's file
@@ -116,7 +121,7 @@ class StaffApiTest {
         as(StaffFixture.admin(oldUnit)).get("/api/employer/staff").then().statusCode(200).body("total", equalTo(0))
                 .body("staff", hasSize(0));
         as(StaffFixture.admin(newUnit)).get("/api/employer/staff").then().statusCode(200).body("total", equalTo(1))
-                .body("staff[0].professionalId", equalTo((int) person)).body("staff[0].since", equalTo(TODAY));
+                .body("staff[0].professionalId", equalTo((int) person)).body("staff[0].since", equalTo(today()));
         // the old unit cannot end an employment that is no longer theirs
         as(StaffFixture.admin(oldUnit)).delete("/api/employer/staff/" + person).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -216,7 +221,7 @@ class StaffApiTest {
 
         as(admin).delete("/api/employer/staff/" + person).then().statusCode(204);
         assertEquals(0, Db.number("select count(*) from professional where id = ? and employer_id is not null", person));
-        assertEquals(List.of(TODAY, "t-unit-admin-" + unit), Db.row(
+        assertEquals(List.of(today(), "t-unit-admin-" + unit), Db.row(
                 "select cast(until_date as text), ended_by from employment where professional_id = ?", person));
         as(admin).delete("/api/employer/staff/" + person).then().statusCode(404);
         as(admin).get("/api/employer/staff").then().body("total", equalTo(0));
@@ -250,7 +255,7 @@ class StaffApiTest {
                 .body("staff.name", contains("张未满", "王达标"))
                 .body("staff[0].maskedIdNumber", equalTo(IdNumber.mask(short1)))
                 .body("staff[0].sector", equalTo("OTHER")).body("staff[0].titleLevel", equalTo("INTERMEDIATE"))
-                .body("staff[0].since", equalTo(TODAY))
+                .body("staff[0].since", equalTo(today()))
                 .body("staff[0].standing.PUBLIC.required", equalTo(30.0f)).body("staff[0].standing.PUBLIC.confirmed", equalTo(12.5f))
                 .body("staff[0].standing.PUBLIC.pending", equalTo(0))
                 .body("staff[0].standing.PUBLIC.missing", equalTo(17.5f)).body("staff[0].standing.PUBLIC.complete", equalTo(false))
