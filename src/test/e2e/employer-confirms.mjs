@@ -12,7 +12,7 @@ const { audit: axe, problems, checked } = auditor();
 
 const browser = await launch();
 try {
-  // the professional, on a phone: a refused form first (no file), then the declaration
+  // the professional, on a phone: a refused form first, then the declaration
   const phone = await browser.newContext({ viewport: viewports.phone });
   const learner = await phone.newPage();
   const refused = policyRefusals(learner);
@@ -28,9 +28,12 @@ try {
     await form.locator('input[name=category][value=ELECTIVE]').check();
     await form.locator('input[name=evidence]').setInputFiles(evidence);
   }
-  await fill('二十四');
+  // more hours than three days allow: refused with the reason, the form keeps what was typed
+  await fill('99');
   await follow(learner, 'form[action="/me/declarations"] button');
   out.refusal = await learner.locator('[role=alert]').first().textContent();
+  out.keptTitle = await form.locator('input[name=title]').inputValue();
+  out.keptQuantity = await form.locator('input[name=quantity]').inputValue();
   await axe(learner, 'phone declaration refused');
   await fill('24');
   await follow(learner, 'form[action="/me/declarations"] button');

@@ -46,7 +46,8 @@ public class DeclarationPages {
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
         static native TemplateInstance mine(Chrome chrome, int year, List<DeclarationService.DeclarationView> declarations,
-                List<Conversion> rates, Activity[] activities, String today, List<String> refusals, String notice);
+                List<Conversion> rates, Activity[] activities, String today, List<String> refusals, String notice,
+                DeclarationRules.Form draft);
 
         static native TemplateInstance queue(Chrome chrome, List<DeclarationService.DeclarationView> declarations, String state,
                 List<String> refusals, String notice);
@@ -70,13 +71,14 @@ public class DeclarationPages {
     @Path("me/declarations")
     @RolesAllowed(Role.PROFESSIONAL_)
     public Uni<Response> mine(@QueryParam("year") Integer year, @QueryParam("done") String done) {
-        return minePage(year == null ? frame.year() : year, List.of(), "sent".equals(done) ? "申报已提交，等待单位确认。" : null, 200);
+        return minePage(year == null ? frame.year() : year, List.of(), "sent".equals(done) ? "申报已提交，等待单位确认。" : null, 200, null);
     }
 
-    private Uni<Response> minePage(int year, List<String> refusals, String notice, int status) {
+    /** The page; {@code draft} refills the new declaration's form after a refusal (files must be chosen again). */
+    private Uni<Response> minePage(int year, List<String> refusals, String notice, int status, DeclarationRules.Form draft) {
         user.professionalId();
         return declarations.mine(Actors.of(user), year).map(list -> Response.status(status).entity(Templates.mine(frame.chrome(), year,
-                list, declarations.conversions(year), Activity.values(), LocalDate.now().toString(), refusals, notice)).build());
+                list, declarations.conversions(year), Activity.values(), LocalDate.now(cn.gd.xueshi.shared.Clocks.PROVINCE).toString(), refusals, notice, draft)).build());
     }
 
     @POST
@@ -100,7 +102,7 @@ public class DeclarationPages {
         try {
             parsed = DeclarationForms.read(input);
         } catch (ProblemException e) {
-            return minePage(frame.year(), reasons(e), null, e.status());
+            return minePage(frame.year(), reasons(e), null, e.status(), null);
         }
         frame.requireCsrf(parsed.csrf());
         long pid = user.professionalId();
@@ -110,7 +112,7 @@ public class DeclarationPages {
         int year = parsed.form().year() == null ? frame.year() : parsed.form().year();
         return done.map(v -> Response.seeOther(URI.create("/me/declarations?year=" + v.year() + "&done=sent")).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> minePage(year, reasons((ProblemException) e), null,
-                        ((ProblemException) e).status()));
+                        ((ProblemException) e).status(), id == null ? parsed.form() : null));
     }
 
     // ---- the unit's administrators -------------------------------------------------------------------

@@ -47,7 +47,9 @@ class DeclarationBrowserTest {
 
         String output = Browser.run(base, "employer-confirms.mjs", learner.username(), admin.username(), Learners.PASSWORD, pdf.toString());
         JsonNode r = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElseThrow());
-        assertTrue(r.get("refusal").asText().contains("数量格式不正确"), output);
+        assertTrue(r.get("refusal").asText().contains("培训 3 天最多 24 学时（每天不超过 8 学时）。"), output);
+        assertEquals("BIM 技术应用培训", r.get("keptTitle").asText(), output);
+        assertEquals("99", r.get("keptQuantity").asText(), output);
         assertEquals("申报已提交，等待单位确认。", r.get("learnerNotice").asText(), output);
         assertEquals("待单位确认", r.get("learnerState").asText(), output);
         assertEquals(1, r.get("queueRows").asInt(), output);
