@@ -31,7 +31,19 @@ final class DeclarationForms {
     private DeclarationForms() {
     }
 
-    record Parsed(DeclarationRules.Form form, List<DeclarationService.Upload> files, String csrf) {
+    /** The form, its files, the CSRF field, and the copies this reader made (to delete when the request is done). */
+    record Parsed(DeclarationRules.Form form, List<DeclarationService.Upload> files, String csrf, List<Path> copies) {
+
+        /** Deletes the copies; the HTTP layer deletes its own upload files itself. */
+        void discardCopies() {
+            for (Path copy : copies) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    io.quarkus.logging.Log.warnf("could not delete %s: %s", copy, e.getMessage());
+                }
+            }
+        }
     }
 
     static Parsed read(MultipartFormDataInput input) {
@@ -55,6 +67,7 @@ final class DeclarationForms {
         DeclarationRules.Form form = new DeclarationRules.Form(year, category, activity, text(values, "title"), text(values, "organiser"),
                 started, ended, quantity);
         List<DeclarationService.Upload> files = new ArrayList<>();
+        List<Path> copies = new ArrayList<>();
         for (FormValue v : values.getOrDefault(FILES, List.of())) {
             if (!v.isFileItem()) {
                 throw ProblemException.badRequest("invalid-fields", "证明材料应以文件上传。");
@@ -68,12 +81,12 @@ final class DeclarationForms {
                 if (name != null && name.indexOf('\uFFFD') >= 0) {
                     throw ProblemException.badRequest("bad-encoding", "文件名不是有效的 UTF-8 文本，请改名后重新上传。");
                 }
-                files.add(new DeclarationService.Upload(name, onDisk(v), size));
+                files.add(new DeclarationService.Upload(name, onDisk(v, copies), size));
             } catch (IOException e) {
                 throw ProblemException.badRequest("unreadable-file", "无法读取上传的文件，请重新上传。");
             }
         }
-        return new Parsed(form, files, text(values, "csrf"));
+        return new Parsed(form, files, text(values, "csrf"), copies);
     }
 
     /** The text when it is wholly of the pattern (ASCII digits only: no full-width digits, signs or exponents). */
@@ -84,15 +97,16 @@ final class DeclarationForms {
         return text;
     }
 
-    private static Path onDisk(FormValue v) throws IOException {
+    /** The part's file; a part the HTTP layer kept in memory is copied to a file noted in {@code copies}. */
+    private static Path onDisk(FormValue v, List<Path> copies) throws IOException {
         Path file = v.getFileItem().getFile();
         if (file != null) {
             return file;
         }
-        Path temp = Files.createTempFile("xueshi-evidence", ".bin");
-        temp.toFile().deleteOnExit();
-        v.getFileItem().write(temp);
-        return temp;
+        Path copy = Files.createTempFile("xueshi-evidence", ".bin");
+        copies.add(copy);
+        v.getFileItem().write(copy);
+        return copy;
     }
 
     private static String text(Map<String, Collection<FormValue>> values, String name) {

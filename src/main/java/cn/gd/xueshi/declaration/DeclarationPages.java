@@ -104,7 +104,12 @@ public class DeclarationPages {
         } catch (ProblemException e) {
             return minePage(frame.year(), reasons(e), null, e.status(), null);
         }
-        frame.requireCsrf(parsed.csrf());
+        try {
+            frame.requireCsrf(parsed.csrf());
+        } catch (RuntimeException e) {
+            parsed.discardCopies();
+            throw e;
+        }
         long pid = user.professionalId();
         Uni<DeclarationService.DeclarationView> done = id == null
                 ? declarations.declare(Actors.of(user), pid, parsed.form(), parsed.files())
@@ -112,7 +117,8 @@ public class DeclarationPages {
         int year = parsed.form().year() == null ? frame.year() : parsed.form().year();
         return done.map(v -> Response.seeOther(URI.create("/me/declarations?year=" + v.year() + "&done=sent")).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> minePage(year, reasons((ProblemException) e), null,
-                        ((ProblemException) e).status(), id == null ? parsed.form() : null));
+                        ((ProblemException) e).status(), id == null ? parsed.form() : null))
+                .eventually(parsed::discardCopies);
     }
 
     // ---- the unit's administrators -------------------------------------------------------------------

@@ -94,7 +94,7 @@ public class DeclarationResource {
     public Uni<Response> declare(@Parameter(hidden = true) MultipartFormDataInput input) {
         DeclarationForms.Parsed parsed = DeclarationForms.read(input);
         return declarations.declare(Actors.of(user), user.professionalId(), parsed.form(), parsed.files())
-                .map(v -> Response.status(201).entity(v).build());
+                .map(v -> Response.status(201).entity(v).build()).eventually(parsed::discardCopies);
     }
 
     /** The declarant corrects a returned declaration and hands it in again. */
@@ -105,7 +105,8 @@ public class DeclarationResource {
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = DeclarationUpload.class)))
     public Uni<DeclarationService.DeclarationView> correct(@PathParam("id") long id, @Parameter(hidden = true) MultipartFormDataInput input) {
         DeclarationForms.Parsed parsed = DeclarationForms.read(input);
-        return declarations.correct(Actors.of(user), user.professionalId(), id, parsed.form(), parsed.files());
+        return declarations.correct(Actors.of(user), user.professionalId(), id, parsed.form(), parsed.files())
+                .eventually(parsed::discardCopies);
     }
 
     @GET
