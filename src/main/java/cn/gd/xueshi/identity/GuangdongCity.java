@@ -17,6 +17,12 @@ public final class GuangdongCity {
     private GuangdongCity() {
     }
 
+    /** The city's name followed by 市, or the code itself when it names no city. */
+    public static String name(String code) {
+        String name = code == null ? null : NAMES.get(code);
+        return name == null ? String.valueOf(code) : name + "市";
+    }
+
     public static boolean isCity(String code) {
         return code != null && NAMES.containsKey(code);
     }

@@ -19,12 +19,23 @@ import io.smallrye.mutiny.Uni;
 public class Placements {
 
     /** A professional's place; {@code employerId} is null for one with no unit. */
-    public record Placement(long professionalId, String name, Long employerId, String employerName, String cityCode, Sector sector) {
+    public record Placement(long professionalId, String name, Long employerId, String employerName, String cityCode, Sector sector,
+            TitleLevel titleLevel, String idNumber) {
 
         /** The scope the professional's records belong to: their city, sector and unit. */
         public Scope scope() {
             return new Scope(Level.CITY, cityCode, sector, employerId);
         }
+    }
+
+    /** A unit's name and city. */
+    public record Unit(long id, String name, String cityCode) {
+    }
+
+    /** A unit, or null when there is no such unit. */
+    @WithSession
+    public Uni<Unit> unit(long employerId) {
+        return Employer.<Employer>findById(employerId).map(e -> e == null ? null : new Unit(e.id, e.name, e.cityCode));
     }
 
     /** The professional's place, or null when there is no such professional. */
@@ -48,7 +59,7 @@ public class Placements {
                 Map<Long, Placement> placed = new LinkedHashMap<>();
                 for (Professional p : people) {
                     placed.put(p.id, new Placement(p.id, p.name, p.employerId, p.employerId == null ? null : names.get(p.employerId),
-                            p.cityCode, Sector.valueOf(p.sector)));
+                            p.cityCode, Sector.valueOf(p.sector), TitleLevel.parse(p.titleLevel), p.idNumber));
                 }
                 return placed;
             });

@@ -2,6 +2,7 @@ package cn.gd.xueshi.review;
 
 import cn.gd.xueshi.identity.Level;
 import cn.gd.xueshi.identity.Role;
+import cn.gd.xueshi.identity.Scope;
 
 /** Who may take which action on an item of one kind; nobody decides their own item. */
 public interface ReviewPolicy {
@@ -10,7 +11,7 @@ public interface ReviewPolicy {
     String refusal(Actor actor, ReviewSubject item, ReviewAction action);
 
     /** The role in which an allowed actor takes the action, for the record of the transition. */
-    Role role(ReviewSubject item, ReviewAction action);
+    Role role(Actor actor, ReviewSubject item, ReviewAction action);
 
     static ReviewPolicy of(ReviewKind kind) {
         return switch (kind) {
@@ -21,7 +22,7 @@ public interface ReviewPolicy {
                 }
 
                 @Override
-                public Role role(ReviewSubject item, ReviewAction action) {
+                public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
                     return action == ReviewAction.SUBMIT ? Role.EDITOR
                             : item.scope().sector() == null ? Role.HR_ADMIN : Role.AUTHORITY_REVIEWER;
                 }
@@ -33,11 +34,25 @@ public interface ReviewPolicy {
                 }
 
                 @Override
-                public Role role(ReviewSubject item, ReviewAction action) {
+                public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
                     return action == ReviewAction.SUBMIT ? Role.PROFESSIONAL : Role.EMPLOYER_ADMIN;
                 }
             };
-            case CLASS_PLAN, YEAR_CONFIRMATION -> throw new IllegalStateException("no review policy for " + kind + " yet");
+            case CLASS_PLAN -> new ReviewPolicy() {
+                @Override
+                public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
+                    return classPlan(actor, item, action);
+                }
+
+                @Override
+                public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
+                    if (action != ReviewAction.SUBMIT || actor.is(Role.AUTHORITY_REVIEWER)) {
+                        return Role.AUTHORITY_REVIEWER;
+                    }
+                    return item.scope().employerId() != null ? Role.EMPLOYER_ADMIN : Role.HR_ADMIN;
+                }
+            };
+            case YEAR_CONFIRMATION -> throw new IllegalStateException("no review policy for " + kind + " yet");
         };
     }
 
@@ -78,5 +93,24 @@ public interface ReviewPolicy {
         Long unit = actor.scope().employerId();
         boolean admin = actor.is(Role.EMPLOYER_ADMIN) && unit != null && unit.equals(item.scope().employerId());
         return admin ? null : "学时申报由申报人所在单位的管理员确认。";
+    }
+
+    /**
+     * Class plans and seminars: the organiser that filed the plan submits it; the industry authority
+     * of the plan's sector at the plan's own level (and city) approves or returns it; nobody reviews
+     * a plan they filed themselves.
+     */
+    private static String classPlan(Actor actor, ReviewSubject item, ReviewAction action) {
+        boolean owner = actor.accountId() == item.ownerAccountId();
+        if (action == ReviewAction.SUBMIT) {
+            return owner ? null : "只有办班单位可以提交办班计划。";
+        }
+        if (owner) {
+            return "不能审核自己提交的办班计划。";
+        }
+        Scope plan = item.scope();
+        boolean reviewer = actor.is(Role.AUTHORITY_REVIEWER) && actor.scope().sector() == plan.sector()
+                && actor.scope().level() == plan.level() && java.util.Objects.equals(actor.scope().cityCode(), plan.cityCode());
+        return reviewer ? null : "办班计划由同级" + plan.sector().label + "行业主管部门审核。";
     }
 }

@@ -188,7 +188,7 @@ public class ReviewService {
         item.updatedAt = now;
         Uni<Void> react = action == ReviewAction.SUBMIT ? Uni.createFrom().voidItem()
                 : outcome(item.kind).decided(item.subjectId, step.to(), now, actor);
-        return react.chain(() -> record(item, from, step.to(), ReviewStep.of(action), actor, policy.role(item.subject(), action), reason, now))
+        return react.chain(() -> record(item, from, step.to(), ReviewStep.of(action), actor, policy.role(actor, item.subject(), action), reason, now))
                 .chain(() -> withTransitions(List.of(item))).map(views -> views.get(0));
     }
 
@@ -200,7 +200,8 @@ public class ReviewService {
 
     /**
      * The caller's queue of one kind, a page at a time: items in {@code state} they may decide,
-     * oldest change first. SQL narrows to the caller's sector (courseware) or unit (declarations);
+     * oldest change first. SQL narrows to the caller's sector (courseware), unit (declarations) or
+     * sector, level and city (class plans);
      * the kind's policy has the last word.
      */
     @WithSession
@@ -209,8 +210,10 @@ public class ReviewService {
                 kind = ?1 and state = ?2 and ownerAccountId <> ?3
                 and (kind <> ?7 or scopeSector = ?4 or (?5 = true and scopeSector is null))
                 and (kind <> ?8 or scopeEmployerId = ?6)
+                and (kind <> ?9 or (scopeSector = ?4 and scopeLevel = ?10 and coalesce(scopeCity, '') = ?11))
                 order by updatedAt, id""", kind, state, actor.accountId(), actor.scope().sector(), actor.is(Role.HR_ADMIN),
-                actor.scope().employerId() == null ? -1L : actor.scope().employerId(), ReviewKind.COURSE, ReviewKind.DECLARATION)
+                actor.scope().employerId() == null ? -1L : actor.scope().employerId(), ReviewKind.COURSE, ReviewKind.DECLARATION,
+                ReviewKind.CLASS_PLAN, actor.scope().level(), actor.scope().cityCode() == null ? "" : actor.scope().cityCode())
                 .range(offset, offset + Math.min(limit, QUEUE_LIMIT) - 1).list()
                 .map(items -> items.stream().filter(i -> mayDecide(actor, i)).toList())
                 .flatMap(this::withTransitions);

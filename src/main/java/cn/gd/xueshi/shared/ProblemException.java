@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private Long retryAfterSeconds;
     private java.util.List<String> refusals;
+    private java.time.LocalDate neededDate;
 
     public ProblemException(int status, String type, String title, String detail) {
         super(detail, null, false, false);
@@ -53,6 +54,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException withRefusals(java.util.List<String> reasons) {
         this.refusals = java.util.List.copyOf(reasons);
         return this;
+    }
+
+    /** The date a refused request needed (a class plan filed too late: the last day it could have been filed). */
+    public ProblemException withNeededDate(java.time.LocalDate date) {
+        this.neededDate = date;
+        return this;
+    }
+
+    public java.time.LocalDate neededDate() {
+        return neededDate;
     }
 
     public java.util.List<String> refusals() {

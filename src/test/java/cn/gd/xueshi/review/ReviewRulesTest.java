@@ -105,7 +105,6 @@ class ReviewRulesTest {
 
     @Test
     void kindsWhoseIssueHasNotLandedHaveNoPolicyYet() {
-        assertThrows(IllegalStateException.class, () -> ReviewPolicy.of(ReviewKind.CLASS_PLAN));
         assertThrows(IllegalStateException.class, () -> ReviewPolicy.of(ReviewKind.YEAR_CONFIRMATION));
     }
 
@@ -148,19 +147,19 @@ class ReviewRulesTest {
         assertEquals("不能确认自己申报的学时，请由本单位其他管理员确认。",
                 declarations.refusal(adminWhoDeclares, declaration, ReviewAction.APPROVE));
         assertNull(declarations.refusal(unit7Admin, declaration, ReviewAction.APPROVE));
-        assertEquals(Role.PROFESSIONAL, declarations.role(declaration, ReviewAction.SUBMIT));
-        assertEquals(Role.EMPLOYER_ADMIN, declarations.role(declaration, ReviewAction.APPROVE));
-        assertEquals(Role.EMPLOYER_ADMIN, declarations.role(declaration, ReviewAction.RETURN));
+        assertEquals(Role.PROFESSIONAL, declarations.role(null, declaration, ReviewAction.SUBMIT));
+        assertEquals(Role.EMPLOYER_ADMIN, declarations.role(null, declaration, ReviewAction.APPROVE));
+        assertEquals(Role.EMPLOYER_ADMIN, declarations.role(null, declaration, ReviewAction.RETURN));
     }
 
     @Test
     void theRecordNamesTheRoleInWhichThePolicyLetsEachActorAct() {
-        assertEquals(Role.EDITOR, courses.role(publicCourse, ReviewAction.SUBMIT));
-        assertEquals(Role.EDITOR, courses.role(engineeringCourse, ReviewAction.SUBMIT));
-        assertEquals(Role.HR_ADMIN, courses.role(publicCourse, ReviewAction.APPROVE));
-        assertEquals(Role.HR_ADMIN, courses.role(publicCourse, ReviewAction.RETURN));
-        assertEquals(Role.AUTHORITY_REVIEWER, courses.role(engineeringCourse, ReviewAction.APPROVE));
-        assertEquals(Role.AUTHORITY_REVIEWER, courses.role(engineeringCourse, ReviewAction.RETURN));
+        assertEquals(Role.EDITOR, courses.role(null, publicCourse, ReviewAction.SUBMIT));
+        assertEquals(Role.EDITOR, courses.role(null, engineeringCourse, ReviewAction.SUBMIT));
+        assertEquals(Role.HR_ADMIN, courses.role(null, publicCourse, ReviewAction.APPROVE));
+        assertEquals(Role.HR_ADMIN, courses.role(null, publicCourse, ReviewAction.RETURN));
+        assertEquals(Role.AUTHORITY_REVIEWER, courses.role(null, engineeringCourse, ReviewAction.APPROVE));
+        assertEquals(Role.AUTHORITY_REVIEWER, courses.role(null, engineeringCourse, ReviewAction.RETURN));
     }
 
     @Test
@@ -169,5 +168,51 @@ class ReviewRulesTest {
         Actor unplacedReviewer = new Actor(9, Set.of(Role.AUTHORITY_REVIEWER), new Scope(null, null, Sector.ENGINEERING, null));
         assertEquals("公需课程由省人力资源社会保障部门审核。", courses.refusal(unplacedHr, publicCourse, ReviewAction.APPROVE));
         assertEquals("该课程由工程技术行业主管部门审核。", courses.refusal(unplacedReviewer, engineeringCourse, ReviewAction.APPROVE));
+    }
+
+    private final ReviewPolicy plans = ReviewPolicy.of(ReviewKind.CLASS_PLAN);
+    private static final Scope SZ_HEALTH = new Scope(Level.CITY, "4403", Sector.HEALTH, null);
+    private final ReviewSubject cityPlan = new ReviewSubject(ReviewKind.CLASS_PLAN, 30, SZ_HEALTH);
+    private final ReviewSubject employerPlan = new ReviewSubject(ReviewKind.CLASS_PLAN, 31,
+            new Scope(Level.PROVINCE, null, Sector.HEALTH, 9L));
+    private final Actor szHealthReviewer = new Actor(40, Set.of(Role.AUTHORITY_REVIEWER), SZ_HEALTH);
+
+    @Test
+    void aClassPlanIsSubmittedByWhoeverFiledItAndNobodyElse() {
+        assertNull(plans.refusal(new Actor(30, Set.of(Role.AUTHORITY_REVIEWER), SZ_HEALTH), cityPlan, ReviewAction.SUBMIT));
+        assertNull(plans.refusal(new Actor(31, Set.of(Role.EMPLOYER_ADMIN), new Scope(null, null, null, 9L)), employerPlan,
+                ReviewAction.SUBMIT));
+        assertEquals("只有办班单位可以提交办班计划。", plans.refusal(szHealthReviewer, cityPlan, ReviewAction.SUBMIT));
+    }
+
+    @Test
+    void aClassPlanIsDecidedOnlyByTheAuthorityOfItsSectorAtItsOwnLevelAndCity() {
+        assertNull(plans.refusal(szHealthReviewer, cityPlan, ReviewAction.APPROVE));
+        assertNull(plans.refusal(szHealthReviewer, cityPlan, ReviewAction.RETURN));
+        String refused = "办班计划由同级卫生健康行业主管部门审核。";
+        // the province's health authority does not review a Shenzhen plan: same sector, another level
+        assertEquals(refused, plans.refusal(new Actor(41, Set.of(Role.AUTHORITY_REVIEWER), Scope.province(Sector.HEALTH)), cityPlan,
+                ReviewAction.APPROVE));
+        assertEquals(refused, plans.refusal(new Actor(42, Set.of(Role.AUTHORITY_REVIEWER), Scope.city("4401", Sector.HEALTH)), cityPlan,
+                ReviewAction.APPROVE));
+        assertEquals(refused, plans.refusal(new Actor(43, Set.of(Role.AUTHORITY_REVIEWER), Scope.city("4403", Sector.EDUCATION)), cityPlan,
+                ReviewAction.APPROVE));
+        assertEquals(refused, plans.refusal(new Actor(44, Set.of(Role.HR_ADMIN), SZ_HEALTH), cityPlan, ReviewAction.APPROVE));
+        assertEquals(refused, plans.refusal(szHealthReviewer, employerPlan, ReviewAction.APPROVE));
+        assertNull(plans.refusal(new Actor(41, Set.of(Role.AUTHORITY_REVIEWER), Scope.province(Sector.HEALTH)), employerPlan,
+                ReviewAction.APPROVE));
+        assertEquals("不能审核自己提交的办班计划。",
+                plans.refusal(new Actor(30, Set.of(Role.AUTHORITY_REVIEWER), SZ_HEALTH), cityPlan, ReviewAction.APPROVE));
+    }
+
+    @Test
+    void aClassPlanRecordsTheRoleItWasFiledAndDecidedIn() {
+        Actor employer = new Actor(31, Set.of(Role.EMPLOYER_ADMIN), new Scope(null, null, null, 9L));
+        Actor hr = new Actor(32, Set.of(Role.HR_ADMIN), SZ_HEALTH);
+        assertEquals(Role.EMPLOYER_ADMIN, plans.role(employer, employerPlan, ReviewAction.SUBMIT));
+        assertEquals(Role.HR_ADMIN, plans.role(hr, cityPlan, ReviewAction.SUBMIT));
+        assertEquals(Role.AUTHORITY_REVIEWER, plans.role(szHealthReviewer, cityPlan, ReviewAction.SUBMIT));
+        assertEquals(Role.AUTHORITY_REVIEWER, plans.role(szHealthReviewer, cityPlan, ReviewAction.APPROVE));
+        assertEquals(Role.AUTHORITY_REVIEWER, plans.role(hr, employerPlan, ReviewAction.RETURN));
     }
 }
