@@ -193,6 +193,17 @@ public class ClassPlanResource {
         return plans.record(Actors.of(user), id, request.results()).map(ResultsSummary::of);
     }
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The organiser uploads the class's roster (CSV or XLSX: 身份证号, 出勤, 考核); a per-row report. */
+    @POST
+    @Path("/class-plans/{id}/roster")
+    @RolesAllowed({Role.AUTHORITY_REVIEWER_, Role.EMPLOYER_ADMIN_, Role.HR_ADMIN_})
+    @Consumes({"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    public Uni<ClassPlanService.RosterReport> roster(@PathParam("id") long id, byte[] body) {
+        return plans.recordRoster(Actors.of(user), id, body);
+    }
+
     private Long learner() {
         return user.isProfessional() ? user.professionalId() : null;
     }

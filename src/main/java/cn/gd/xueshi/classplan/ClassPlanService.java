@@ -416,6 +416,56 @@ public class ClassPlanService {
         });
     }
 
+    /** One row of a roster file and what it did. */
+    public record RosterRow(int row, String idNumber, ClassRules.ResultStatus status, String reason) {
+    }
+
+    public record RosterReport(int credited, int recorded, int unchanged, int refused, List<RosterRow> rows) {
+
+        static RosterReport of(List<RosterRow> rows) {
+            int[] n = new int[ClassRules.ResultStatus.values().length];
+            rows.forEach(r -> n[r.status().ordinal()]++);
+            return new RosterReport(n[0], n[1], n[2], n[3], rows);
+        }
+    }
+
+    /**
+     * A roster file ({@link RosterSheet}): each readable row of an enrolled person is recorded as
+     * {@link #record} does; every other row is refused with its reason.
+     */
+    public Uni<RosterReport> recordRoster(Actor actor, long planId, byte[] body) {
+        RosterSheet.Read read;
+        try {
+            read = RosterSheet.read(body);
+        } catch (cn.gd.xueshi.shared.sheet.SheetException e) {
+            throw ProblemException.unprocessable("invalid-file", e.getMessage());
+        }
+        return enrolledByIdNumber(actor, planId).flatMap(byId -> {
+            List<RosterRow> rows = new ArrayList<>();
+            read.refused().forEach(r -> rows.add(new RosterRow(r.rowNumber(), r.idNumber(), ClassRules.ResultStatus.REFUSED, r.reason())));
+            List<Result> results = new ArrayList<>();
+            Map<Long, RosterSheet.Line> lineOf = new HashMap<>();
+            for (RosterSheet.Line line : read.lines()) {
+                Long pid = byId.get(line.idNumber());
+                if (pid == null) {
+                    rows.add(new RosterRow(line.rowNumber(), IdNumber.mask(line.idNumber()), ClassRules.ResultStatus.REFUSED, "未报名本班。"));
+                } else {
+                    results.add(new Result(pid, line.attended(), line.passed()));
+                    lineOf.put(pid, line);
+                }
+            }
+            Uni<List<ResultOutcome>> recorded = results.isEmpty() ? Uni.createFrom().item(List.of()) : record(actor, planId, results);
+            return recorded.map(outcomes -> {
+                outcomes.forEach(o -> {
+                    RosterSheet.Line line = lineOf.get(o.professionalId());
+                    rows.add(new RosterRow(line.rowNumber(), IdNumber.mask(line.idNumber()), o.status(), o.reason()));
+                });
+                rows.sort(java.util.Comparator.comparingInt(RosterRow::row));
+                return RosterReport.of(rows);
+            });
+        });
+    }
+
     static String reference(long planId) {
         return "class-plan:" + planId;
     }

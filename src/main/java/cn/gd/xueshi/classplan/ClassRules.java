@@ -61,7 +61,7 @@ public final class ClassRules {
             out.add("结束日期不能早于开班日期。");
         } else if (days(f) > MAX_DAYS) {
             out.add("一期培训不超过 " + MAX_DAYS + " 天。");
-        } else if (f.hours() != null && f.hours().signum() > 0 && f.hours().compareTo(dailyCapHours.multiply(BigDecimal.valueOf(days(f)))) > 0) {
+        } else if (f.hours() != null && f.hours().compareTo(dailyCapHours.multiply(BigDecimal.valueOf(days(f)))) > 0) {
             out.add("学时不能超过每天 " + dailyCapHours.stripTrailingZeros().toPlainString() + " 学时 × " + days(f) + " 天 = "
                     + dailyCapHours.multiply(BigDecimal.valueOf(days(f))).stripTrailingZeros().toPlainString() + " 学时。");
         }

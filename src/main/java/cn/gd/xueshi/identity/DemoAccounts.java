@@ -99,6 +99,11 @@ public class DemoAccounts {
         return Account.byUsername(username).map(a -> a == null ? null : a.professionalId);
     }
 
+    /** The unit a demo account belongs to, for the features that seed demo data of their own; null when none. */
+    public static Uni<Long> employerId(String username) {
+        return Account.byUsername(username).map(a -> a == null ? null : a.employerId);
+    }
+
     /** A demo account's id, for the features that seed demo data of their own; null when there is none. */
     public static Uni<Long> accountId(String username) {
         return Account.byUsername(username).map(a -> a == null ? null : a.id);
