@@ -285,4 +285,60 @@ class ClassPlanApiTest {
         as(Learners.staff("AUTHORITY_REVIEWER", "PROVINCE", null, "CULTURE").token()).body(Map.of("decision", "APPROVE"))
                 .post(plans + "/987654321/decision").then().statusCode(404).body("detail", containsString("不存在"));
     }
+
+    @Test
+    void aRosterFileRecordsTheEnrolledAndRefusesEveryOtherRowAndASecondUploadCreditsNothing() {
+        Learners.Staff organiser = Learners.staff("AUTHORITY_REVIEWER", "PROVINCE", null, "RESEARCH");
+        long id = file(organiser.token(), plan("CLASS", "RESEARCH", "PROVINCE", null, today().plusDays(30), 1, "8", 10));
+        approve(Learners.staff("AUTHORITY_REVIEWER", "PROVINCE", null, "RESEARCH").token(), id);
+        Learners.Learner a = learner("RESEARCH", "4401", "JUNIOR");
+        Learners.Learner b = learner("RESEARCH", "4401", "JUNIOR");
+        Learners.Learner notEnrolled = learner("RESEARCH", "4401", "JUNIOR");
+        as(a.token()).post("/api/class-plans/" + id + "/enrolments").then().statusCode(201);
+        as(b.token()).post("/api/class-plans/" + id + "/enrolments").then().statusCode(201);
+        String idA = (String) Db.row("select id_number from professional where id = ?", a.professionalId()).get(0);
+        String idB = (String) Db.row("select id_number from professional where id = ?", b.professionalId()).get(0);
+        String idC = (String) Db.row("select id_number from professional where id = ?", notEnrolled.professionalId()).get(0);
+        String csv = "身份证号,出勤,考核\n" + idA + ",是,合格\n" + idB + ",是,不合格\n" + idC + ",是,合格\n12345,是,合格\n"
+                + idA + ",否,不合格\n" + idB + ",也许,合格\n";
+        Db.update("update class_plan set starts_on = ?, ends_on = ? where id = ?", java.sql.Date.valueOf(today()),
+                java.sql.Date.valueOf(today()), id);
+        as(organiser.token()).contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/class-plans/" + id + "/roster").then().statusCode(200)
+                .body("credited", equalTo(1)).body("recorded", equalTo(1)).body("refused", equalTo(4))
+                .body("rows.row", contains(2, 3, 4, 5, 6, 7))
+                .body("rows.status", contains("CREDITED", "RECORDED", "REFUSED", "REFUSED", "REFUSED", "REFUSED"))
+                .body("rows[2].reason", equalTo("未报名本班。")).body("rows[3].reason", equalTo("身份证号应为 18 位。"))
+                .body("rows[4].reason", equalTo("与第 2 行是同一人。")).body("rows[5].reason", equalTo("出勤应填 是 或 否。"))
+                .body("rows[0].idNumber", containsString("*"));
+        as(organiser.token()).contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/class-plans/" + id + "/roster").then().statusCode(200).body("credited", equalTo(0))
+                .body("unchanged", equalTo(2));
+        assertEquals(1, ledger(a.professionalId(), "CLASS", id));
+        assertEquals(0, ledger(b.professionalId(), "CLASS", id));
+        as(organiser.token()).contentType("text/csv").body("姓名,出勤\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/class-plans/" + id + "/roster").then().statusCode(422).body("detail", equalTo("第 1 行应为表头 身份证号,出勤,考核。"));
+        as(Learners.employerAdmin(Learners.unit()).token()).contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/class-plans/" + id + "/roster").then().statusCode(404);
+    }
+
+    @Test
+    void aPassInAYearAlreadyClosedIsRefusedWithTheLedgersReason() {
+        Learners.Staff organiser = Learners.staff("AUTHORITY_REVIEWER", "PROVINCE", null, "ACCOUNTING");
+        LocalDate start = today().plusDays(30);
+        long id = file(organiser.token(), plan("CLASS", "ACCOUNTING", "PROVINCE", null, start, 1, "8", 10));
+        approve(Learners.staff("AUTHORITY_REVIEWER", "PROVINCE", null, "ACCOUNTING").token(), id);
+        Learners.Learner l = learner("ACCOUNTING", "4401", "JUNIOR");
+        as(l.token()).post("/api/class-plans/" + id + "/enrolments").then().statusCode(201);
+        clock.at(LocalDate.of(start.getYear() + 1, 2, 1).atStartOfDay(Clocks.PROVINCE).toInstant());
+        as(organiser.token()).body(Map.of("results", List.of(result(l.professionalId(), true, true))))
+                .post("/api/class-plans/" + id + "/results").then().statusCode(200).body("refused", equalTo(1))
+                .body("results[0].reason", containsString(String.valueOf(start.getYear())));
+        assertEquals(0, ledger(l.professionalId(), "CLASS", id));
+        assertEquals(0, Db.number("select count(*) from class_enrolment where plan_id = ? and passed", id));
+        clock.at(LocalDate.of(start.getYear() + 1, 1, 31).atStartOfDay(Clocks.PROVINCE).toInstant().plusSeconds(86_399));
+        as(organiser.token()).body(Map.of("results", List.of(result(l.professionalId(), true, true))))
+                .post("/api/class-plans/" + id + "/results").then().statusCode(200).body("credited", equalTo(1));
+        assertEquals(1, ledger(l.professionalId(), "CLASS", id));
+    }
 }
