@@ -68,11 +68,11 @@ public class ClassPlanResource {
         }
     }
 
-    public record DecisionRequest(@NotNull(message = "请选择 APPROVE（通过）或 RETURN（退回）") Decision decision,
+    public record PlanDecisionRequest(@NotNull(message = "请选择 APPROVE（通过）或 RETURN（退回）") PlanDecision decision,
             @Size(max = 1000, message = "原因不超过 1000 字") String reason) {
     }
 
-    public enum Decision {
+    public enum PlanDecision {
         APPROVE, RETURN
     }
 
@@ -152,8 +152,8 @@ public class ClassPlanResource {
     @Path("/class-plans/{id}/decision")
     @RolesAllowed(Role.AUTHORITY_REVIEWER_)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<ClassPlanService.PlanView> decide(@PathParam("id") long id, @Valid @NotNull(message = "请求内容不能为空") DecisionRequest request) {
-        return plans.decide(Actors.of(user), id, request.decision() == Decision.APPROVE ? ReviewAction.APPROVE : ReviewAction.RETURN,
+    public Uni<ClassPlanService.PlanView> decide(@PathParam("id") long id, @Valid @NotNull(message = "请求内容不能为空") PlanDecisionRequest request) {
+        return plans.decide(Actors.of(user), id, request.decision() == PlanDecision.APPROVE ? ReviewAction.APPROVE : ReviewAction.RETURN,
                 request.reason());
     }
 

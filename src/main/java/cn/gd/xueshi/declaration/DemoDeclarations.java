@@ -28,7 +28,7 @@ import cn.gd.xueshi.identity.Scope;
 import cn.gd.xueshi.review.Actor;
 
 /**
- * Where the demo accounts are seeded, learner1 has declared a training with a certificate, waiting
+ * Where the demo accounts are seeded, learner1 has declared three trainings with certificates, waiting
  * in employer1's queue, so the employer's side can be tried at once.
  */
 @ApplicationScoped
@@ -61,13 +61,30 @@ public class DemoDeclarations {
                 .replaceWithVoid();
     }
 
+    /**
+     * learner1's declarations: with a public course studied, confirming them completes the year
+     * (42 professional, 16 + 2 elective), so the year's confirmation and certificate can be tried.
+     */
     private Uni<Object> declare(long accountId, long professionalId) {
         LocalDate today = LocalDate.now(clock);
-        // a training early in the year, or late in the last one while January still confirms it
+        // trainings early in the year, or late in the last one while January still confirms them
         LocalDate start = today.getDayOfYear() > 20 ? today.withDayOfYear(6) : today.minusYears(1).withMonth(11).withDayOfMonth(2);
-        DeclarationRules.Form form = new DeclarationRules.Form(start.getYear(), Category.ELECTIVE, Activity.TRAINING,
-                "建设工程质量安全管理培训班", "广州市建设工程培训中心", start, start.plusDays(2), new BigDecimal("16"));
+        List<DeclarationRules.Form> forms = List.of(
+                new DeclarationRules.Form(start.getYear(), Category.ELECTIVE, Activity.TRAINING, "建设工程质量安全管理培训班",
+                        "广州市建设工程培训中心", start, start.plusDays(2), new BigDecimal("16")),
+                new DeclarationRules.Form(start.getYear(), Category.PROFESSIONAL, Activity.TRAINING, "工程技术人员专业能力提升研修班",
+                        "广东省建设教育协会", start.plusDays(7), start.plusDays(12), new BigDecimal("42")),
+                new DeclarationRules.Form(start.getYear(), Category.ELECTIVE, Activity.TRAINING, "职业道德与诚信建设讲座",
+                        "广州市科学技术协会", start.plusDays(14), start.plusDays(14), new BigDecimal("2")));
         Actor learner = new Actor(accountId, Set.of(Role.PROFESSIONAL), new Scope(null, null, null, null), "陈学习");
+        Uni<Object> chain = Uni.createFrom().nullItem();
+        for (DeclarationRules.Form form : forms) {
+            chain = chain.chain(() -> one(learner, professionalId, form));
+        }
+        return chain;
+    }
+
+    private Uni<Object> one(Actor learner, long professionalId, DeclarationRules.Form form) {
         try {
             Path pdf = Files.createTempFile("xueshi-demo-certificate", ".pdf");
             Files.write(pdf, certificate());

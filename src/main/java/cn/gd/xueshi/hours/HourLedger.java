@@ -27,11 +27,13 @@ public class HourLedger {
     private final Clock clock;
     private final YearRules rules;
     private final Placements placements;
+    private final jakarta.enterprise.inject.Instance<HoursRevoked> revocationListeners;
 
-    public HourLedger(Clock clock, YearRules rules, Placements placements) {
+    public HourLedger(Clock clock, YearRules rules, Placements placements, jakarta.enterprise.inject.Instance<HoursRevoked> listeners) {
         this.clock = clock;
         this.rules = rules;
         this.placements = placements;
+        this.revocationListeners = listeners;
     }
 
     /** What crediting did: the entry that holds the credit, and whether this call made it. */
@@ -143,7 +145,11 @@ public class HourLedger {
                 reversal.reason = reason.trim();
                 reversal.recordedBy = by;
                 reversal.recordedAt = clock.instant();
-                return reversal.<HourEntry>persist();
+                Uni<HourEntry> saved = reversal.persist();
+                for (HoursRevoked listener : revocationListeners) {
+                    saved = saved.call(r -> listener.revoked(r.professionalId, r.year, r.reason, by, r.recordedAt));
+                }
+                return saved;
             });
         });
     }

@@ -28,6 +28,37 @@ public class Placements {
         }
     }
 
+    /** The accounts of professionals who have one, by professional id. */
+    @WithSession
+    public Uni<Map<Long, Long>> accounts(Collection<Long> professionalIds) {
+        if (professionalIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Account.<Account>list("professionalId in ?1", professionalIds).map(as -> {
+            Map<Long, Long> out = new java.util.HashMap<>();
+            as.forEach(a -> out.putIfAbsent(a.professionalId, a.id));
+            return out;
+        });
+    }
+
+    /** The platform's own account, the owner of what the platform hands in for people who have none. */
+    @WithSession
+    public Uni<Long> platformAccount() {
+        return Account.byUsername("xueshi-platform").map(a -> a.id);
+    }
+
+    /** The professionals of a unit today, or (no unit) of a city or (no city) the province, by id. */
+    @WithSession
+    public Uni<List<Long>> professionalsIn(Long employerId, String cityCode) {
+        return employerId != null ? Professional.<Professional>list("employerId = ?1 order by id", employerId).map(ids())
+                : cityCode != null ? Professional.<Professional>list("cityCode = ?1 order by id", cityCode).map(ids())
+                : Professional.<Professional>listAll(io.quarkus.panache.common.Sort.by("id")).map(ids());
+    }
+
+    private static java.util.function.Function<List<Professional>, List<Long>> ids() {
+        return ps -> ps.stream().map(p -> p.id).toList();
+    }
+
     /** A unit's name and city. */
     public record Unit(long id, String name, String cityCode) {
     }

@@ -91,6 +91,25 @@ public class ObjectStore {
         }
     }
 
+    /** Stores a small object held in memory (a rendered certificate, a seal image). */
+    public void put(String key, byte[] bytes, String contentType) {
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .stream(in, bytes.length, -1).contentType(contentType).build());
+        } catch (Exception e) {
+            throw new StorageException("cannot store " + key, e);
+        }
+    }
+
+    /** The bytes of a small object. */
+    public byte[] read(String key) {
+        try (InputStream in = client.getObject(io.minio.GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
+            return in.readAllBytes();
+        } catch (Exception e) {
+            throw new StorageException("cannot read " + key, e);
+        }
+    }
+
     /** A GET URL for {@code key} that works for {@link StorageConfig#urlLifetime()} and honours Range. */
     public String presignedGet(String key) {
         try {

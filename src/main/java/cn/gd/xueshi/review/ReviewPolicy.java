@@ -3,6 +3,7 @@ package cn.gd.xueshi.review;
 import cn.gd.xueshi.identity.Level;
 import cn.gd.xueshi.identity.Role;
 import cn.gd.xueshi.identity.Scope;
+import cn.gd.xueshi.identity.Sector;
 
 /** Who may take which action on an item of one kind; nobody decides their own item. */
 public interface ReviewPolicy {
@@ -52,7 +53,20 @@ public interface ReviewPolicy {
                     return item.scope().employerId() != null ? Role.EMPLOYER_ADMIN : Role.HR_ADMIN;
                 }
             };
-            case YEAR_CONFIRMATION -> throw new IllegalStateException("no review policy for " + kind + " yet");
+            case YEAR_CONFIRMATION -> new ReviewPolicy() {
+                @Override
+                public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
+                    return year(actor, item, action);
+                }
+
+                @Override
+                public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
+                    if (action == ReviewAction.SUBMIT) {
+                        return Role.PROFESSIONAL;
+                    }
+                    return !bySector(item) ? Role.EMPLOYER_ADMIN : actor.is(Role.SYSTEM) ? Role.SYSTEM : Role.AUTHORITY_REVIEWER;
+                }
+            };
         };
     }
 
@@ -112,5 +126,35 @@ public interface ReviewPolicy {
         boolean reviewer = actor.is(Role.AUTHORITY_REVIEWER) && actor.scope().sector() == plan.sector()
                 && actor.scope().level() == plan.level() && java.util.Objects.equals(actor.scope().cityCode(), plan.cityCode());
         return reviewer ? null : "办班计划由同级" + plan.sector().label + "行业主管部门审核。";
+    }
+
+    private static boolean bySector(ReviewSubject item) {
+        return item.scope().sector() == Sector.EDUCATION || item.scope().sector() == Sector.HEALTH;
+    }
+
+    /**
+     * A professional's completed year: handed in for them (as its owner) when the requirement is
+     * met; confirmed by an administrator of their unit, or, for the education and health sectors,
+     * by the sector's authority whose region covers them or the sector's own system; never by the
+     * professional themselves.
+     */
+    private static String year(Actor actor, ReviewSubject item, ReviewAction action) {
+        boolean owner = actor.accountId() == item.ownerAccountId();
+        if (action == ReviewAction.SUBMIT) {
+            return owner ? null : "年度学时由平台在达到要求时代本人提交确认。";
+        }
+        if (owner) {
+            return "不能确认自己的年度学时。";
+        }
+        Scope where = item.scope();
+        if (bySector(item)) {
+            boolean authority = actor.is(Role.AUTHORITY_REVIEWER) && actor.scope().sector() == where.sector()
+                    && actor.scope().regionCovers(where);
+            boolean system = actor.is(Role.SYSTEM) && actor.scope().sector() == where.sector();
+            return authority || system ? null : where.sector().label + "行业的年度学时由行业主管部门确认。";
+        }
+        Long unit = actor.scope().employerId();
+        return actor.is(Role.EMPLOYER_ADMIN) && unit != null && unit.equals(where.employerId()) ? null
+                : "年度学时由本人所在单位的管理员确认。";
     }
 }

@@ -30,7 +30,7 @@ public class BodyLimits {
     static final long EVIDENCE = 21L * 1024 * 1024;
     private static final Pattern FILE_BODIES = Pattern.compile(
             "/(api/)?authoring/courses/\\d{1,18}/questions/import|/api/employer/staff/import"
-            + "|/api/class-plans/\\d{1,18}/(results|roster)");
+            + "|/api/class-plans/\\d{1,18}/(results|roster)|/api/certificates/verification|/api/employer/seal");
     private static final Pattern EVIDENCE_BODIES = Pattern.compile("/api/declarations(/\\d{1,18})?|/me/declarations(/\\d{1,18})?");
     private static final Pattern GUIDE_BODIES = Pattern.compile(
             "/(api/)?authoring/courses/\\d{1,18}|/api/catalog/years/\\d{1,9}/subjects|/catalog-admin/subjects");

@@ -103,11 +103,6 @@ class ReviewRulesTest {
         assertFalse(Scope.city("4419", null).regionCovers(Scope.PROVINCE));
     }
 
-    @Test
-    void kindsWhoseIssueHasNotLandedHaveNoPolicyYet() {
-        assertThrows(IllegalStateException.class, () -> ReviewPolicy.of(ReviewKind.YEAR_CONFIRMATION));
-    }
-
     private final ReviewPolicy declarations = ReviewPolicy.of(ReviewKind.DECLARATION);
     private static final Scope UNIT_7 = new Scope(Level.CITY, "4401", Sector.ENGINEERING, 7L);
     private final ReviewSubject declaration = new ReviewSubject(ReviewKind.DECLARATION, 20, UNIT_7);
@@ -214,5 +209,54 @@ class ReviewRulesTest {
         assertEquals(Role.AUTHORITY_REVIEWER, plans.role(szHealthReviewer, cityPlan, ReviewAction.SUBMIT));
         assertEquals(Role.AUTHORITY_REVIEWER, plans.role(szHealthReviewer, cityPlan, ReviewAction.APPROVE));
         assertEquals(Role.AUTHORITY_REVIEWER, plans.role(hr, employerPlan, ReviewAction.RETURN));
+    }
+
+    private final ReviewPolicy years = ReviewPolicy.of(ReviewKind.YEAR_CONFIRMATION);
+    private final ReviewSubject engineerYear = new ReviewSubject(ReviewKind.YEAR_CONFIRMATION, 50,
+            new Scope(Level.CITY, "4401", Sector.ENGINEERING, 7L));
+    private final ReviewSubject nurseYear = new ReviewSubject(ReviewKind.YEAR_CONFIRMATION, 51,
+            new Scope(Level.CITY, "4403", Sector.HEALTH, 7L));
+    private final Actor yearAdmin = new Actor(60, Set.of(Role.EMPLOYER_ADMIN), new Scope(null, null, null, 7L));
+
+    @Test
+    void aYearIsHandedInAsItsOwnerAndConfirmedByTheUnitNeverByTheOwner() {
+        assertNull(years.refusal(new Actor(50, Set.of(Role.PROFESSIONAL), new Scope(null, null, null, null)), engineerYear, ReviewAction.SUBMIT));
+        assertEquals("年度学时由平台在达到要求时代本人提交确认。", years.refusal(yearAdmin, engineerYear, ReviewAction.SUBMIT));
+        assertNull(years.refusal(yearAdmin, engineerYear, ReviewAction.APPROVE));
+        assertNull(years.refusal(yearAdmin, engineerYear, ReviewAction.RETURN));
+        assertEquals("年度学时由本人所在单位的管理员确认。", years.refusal(new Actor(61, Set.of(Role.EMPLOYER_ADMIN),
+                new Scope(null, null, null, 8L)), engineerYear, ReviewAction.APPROVE));
+        assertEquals("年度学时由本人所在单位的管理员确认。", years.refusal(new Actor(62, Set.of(Role.EMPLOYER_ADMIN),
+                new Scope(null, null, null, null)), engineerYear, ReviewAction.APPROVE));
+        assertEquals("年度学时由本人所在单位的管理员确认。", years.refusal(new Actor(63, Set.of(Role.HR_ADMIN, Role.AUTHORITY_REVIEWER),
+                new Scope(Level.PROVINCE, null, Sector.ENGINEERING, 7L)), engineerYear, ReviewAction.APPROVE));
+        assertEquals("不能确认自己的年度学时。", years.refusal(new Actor(50, Set.of(Role.EMPLOYER_ADMIN, Role.PROFESSIONAL),
+                new Scope(null, null, null, 7L)), engineerYear, ReviewAction.APPROVE));
+    }
+
+    @Test
+    void educationAndHealthYearsAreConfirmedByTheSectorsAuthorityOrItsSystemNotTheEmployer() {
+        String refused = "卫生健康行业的年度学时由行业主管部门确认。";
+        assertEquals(refused, years.refusal(yearAdmin, nurseYear, ReviewAction.APPROVE));
+        assertNull(years.refusal(new Actor(64, Set.of(Role.AUTHORITY_REVIEWER), Scope.province(Sector.HEALTH)), nurseYear,
+                ReviewAction.APPROVE));
+        assertNull(years.refusal(new Actor(65, Set.of(Role.AUTHORITY_REVIEWER), Scope.city("4403", Sector.HEALTH)), nurseYear,
+                ReviewAction.APPROVE));
+        assertEquals(refused, years.refusal(new Actor(66, Set.of(Role.AUTHORITY_REVIEWER), Scope.city("4401", Sector.HEALTH)), nurseYear,
+                ReviewAction.APPROVE));
+        assertEquals(refused, years.refusal(new Actor(67, Set.of(Role.AUTHORITY_REVIEWER), Scope.province(Sector.EDUCATION)), nurseYear,
+                ReviewAction.APPROVE));
+        assertNull(years.refusal(new Actor(68, Set.of(Role.SYSTEM), new Scope(null, null, Sector.HEALTH, null)), nurseYear,
+                ReviewAction.APPROVE));
+        assertEquals(refused, years.refusal(new Actor(69, Set.of(Role.SYSTEM), new Scope(null, null, Sector.EDUCATION, null)), nurseYear,
+                ReviewAction.APPROVE));
+        assertNull(years.refusal(new Actor(70, Set.of(Role.AUTHORITY_REVIEWER), Scope.province(Sector.EDUCATION)),
+                new ReviewSubject(ReviewKind.YEAR_CONFIRMATION, 52, new Scope(Level.CITY, "4401", Sector.EDUCATION, 7L)),
+                ReviewAction.APPROVE));
+        assertEquals(Role.PROFESSIONAL, years.role(yearAdmin, nurseYear, ReviewAction.SUBMIT));
+        assertEquals(Role.EMPLOYER_ADMIN, years.role(yearAdmin, engineerYear, ReviewAction.APPROVE));
+        assertEquals(Role.AUTHORITY_REVIEWER, years.role(yearAdmin, nurseYear, ReviewAction.APPROVE));
+        assertEquals(Role.SYSTEM, years.role(new Actor(68, Set.of(Role.SYSTEM), new Scope(null, null, Sector.HEALTH, null)), nurseYear,
+                ReviewAction.RETURN));
     }
 }
