@@ -36,16 +36,14 @@ public class CertificateResource {
 
     private final CertificateService certificates;
     private final CertificateBatches batches;
-    private final CertificateRenderer renderer;
     private final VerifyThrottle throttle;
     private final CertificateConfig config;
     private final CurrentUser user;
 
-    public CertificateResource(CertificateService certificates, CertificateBatches batches, CertificateRenderer renderer,
-            VerifyThrottle throttle, CertificateConfig config, CurrentUser user) {
+    public CertificateResource(CertificateService certificates, CertificateBatches batches, VerifyThrottle throttle,
+            CertificateConfig config, CurrentUser user) {
         this.certificates = certificates;
         this.batches = batches;
-        this.renderer = renderer;
         this.throttle = throttle;
         this.config = config;
         this.user = user;
@@ -141,7 +139,7 @@ public class CertificateResource {
         return certificates.uploadSeal(Actors.of(user), image).map(v -> Response.noContent().build());
     }
 
-    public record Sealed(String number, String sealedPdfKey) {
+    public record Sealed(String number, String sealedPdfUrl) {
     }
 
     /** Applies the unit's seal to a certificate of its staff: a sealed copy, marked as such and signed again. */
@@ -149,9 +147,7 @@ public class CertificateResource {
     @Path("/employer/certificates/{number}/seal")
     @RolesAllowed(Role.EMPLOYER_ADMIN_)
     public Uni<Sealed> applySeal(@PathParam("number") String number) {
-        return certificates.sealable(Actors.of(user), number)
-                .flatMap(row -> renderer.renderSealed(((Number) row[0]).longValue(), (String) row[2]))
-                .map(key -> new Sealed(number, key));
+        return certificates.seal(Actors.of(user), number).map(key -> new Sealed(number, key));
     }
 
     public record BatchRequest(@Min(value = 2000, message = "年度无效") @Max(value = 2100, message = "年度无效") int year,

@@ -55,10 +55,12 @@ public class CertificateService {
     private final ReviewService reviews;
     private final ObjectStore store;
     private final CertificateVerifier verifier;
+    private final CertificateRenderer renderer;
     private final Clock clock;
 
     public CertificateService(HourLedger ledger, YearRules rules, Placements placements, ReviewService reviews, ObjectStore store,
-            CertificateVerifier verifier, Clock clock) {
+            CertificateVerifier verifier, CertificateRenderer renderer, Clock clock) {
+        this.renderer = renderer;
         this.ledger = ledger;
         this.rules = rules;
         this.placements = placements;
@@ -298,6 +300,26 @@ public class CertificateService {
                         throw ProblemException.conflict("no-seal", "请先上传本单位印章图片。");
                     }
                     return row;
+                });
+    }
+
+    /** Applies the unit's seal to a certificate of its staff: a sealed copy, marked as such and signed again; a short-lived address of it. */
+    public Uni<String> seal(Actor actor, String number) {
+        return sealable(actor, number).flatMap(row -> renderer.renderSealed(((Number) row[0]).longValue(), (String) row[2]))
+                .map(key -> store.presignedDownload(key, "继续教育学时证明-" + number + "-盖章.pdf", "application/pdf"));
+    }
+
+    /** The certificates in force of some people for a year, by person. */
+    @WithSession
+    public Uni<Map<Long, Certificate>> validOf(List<Long> professionalIds, int year) {
+        if (professionalIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Certificate.<Certificate>list("professionalId in ?1 and year = ?2 and state = ?3", professionalIds, year,
+                Certificate.State.VALID).map(cs -> {
+                    Map<Long, Certificate> out = new java.util.HashMap<>();
+                    cs.forEach(c -> out.put(c.professionalId, c));
+                    return out;
                 });
     }
 
