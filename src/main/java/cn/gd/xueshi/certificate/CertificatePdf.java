@@ -1,8 +1,6 @@
 package cn.gd.xueshi.certificate;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +14,10 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,10 +31,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -57,8 +62,6 @@ public class CertificatePdf {
     /** Chinese glyphs (Droid Sans Fallback has no Latin letters or digits) and Latin ones (Arimo). */
     static final String CHINESE_FONT = "/certificate/DroidSansFallbackFull.ttf";
     static final String LATIN_FONT = "/certificate/Arimo-Regular.ttf";
-    /** Room for the CMS signature: an RSA-4096 signer with a chain of a few certificates. */
-    static final int SIGNATURE_SIZE = 12_000;
 
     private static final float MARGIN = 72;
     private static final float PAGE_WIDTH = PDRectangle.A4.getWidth();
@@ -66,8 +69,12 @@ public class CertificatePdf {
     private static final float QR_SIDE = 96;
     private static final float SEAL_SIDE = 110;
     static final int QR_PIXELS_PER_MODULE = 8;
+    /** What a subset keeps: outlines, metrics, hinting, names and the character map PDFBox encodes text with. */
+    private static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
+            "fpgm", "gasp", "cmap", "name", "post", "OS/2");
 
     private final CertificateSigner signer;
+    private final int signatureSize;
     private final Clock clock;
     private final byte[] chineseFile;
     private final byte[] latinFile;
@@ -76,6 +83,7 @@ public class CertificatePdf {
 
     public CertificatePdf(CertificateKeys keys, Clock clock) {
         this.signer = new CertificateSigner(keys);
+        this.signatureSize = signatureSize(keys);
         this.clock = clock;
         this.chineseFile = readFont(CHINESE_FONT);
         this.latinFile = readFont(LATIN_FONT);
@@ -93,12 +101,52 @@ public class CertificatePdf {
     }
 
     private byte[] layOut(CertificateContent c) throws IOException {
+        TrueTypeFont[] parsed = fonts.get();
+        Measure measure = new Measure(parsed[0], parsed[1]);
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(20, (PAGE_WIDTH - measure.width(TITLE, 20)) / 2, PAGE_HEIGHT - 110, TITLE));
+        float y = PAGE_HEIGHT - 170;
+        float width = PAGE_WIDTH - 2 * MARGIN;
+        List<String> head = new ArrayList<>(List.of("证书编号：" + c.number(), "姓名：" + c.name(), "身份证号：" + c.maskedIdNumber()));
+        head.addAll(measure.wrap("工作单位：" + c.employer(), 13, width));
+        head.add("年度：" + c.year());
+        for (String line : head) {
+            lines.add(new Line(13, MARGIN, y, line));
+            y -= 26;
+        }
+        y -= 10;
+        lines.add(new Line(13, MARGIN, y, "学时（" + c.year() + " 年度）"));
+        y -= 26;
+        for (Map.Entry<String, BigDecimal> row : List.of(Map.entry("公需科目", nullToZero(c.publicHours())),
+                Map.entry("专业科目", nullToZero(c.professionalHours())), Map.entry("选修", nullToZero(c.electiveHours())),
+                Map.entry("合计", nullToZero(c.totalHours())))) {
+            lines.add(new Line(13, MARGIN + 26, y, row.getKey() + "：" + hours(row.getValue()) + " 学时"));
+            y -= 24;
+        }
+        y -= 14;
+        for (String line : measure.wrap("依据：" + (c.basis() == null ? "" : c.basis()), 11, width)) {
+            lines.add(new Line(11, MARGIN, y, line));
+            y -= 18;
+        }
+        // the verification corner: QR code, then text clear of the quiet zone a scanner needs (four modules)
+        float qrY = 150;
+        lines.add(new Line(10, MARGIN, qrY - 24, "扫码核验真伪"));
+        float urlSize = Math.min(9, width / Math.max(1, measure.width(c.verifyUrl(), 1)));
+        lines.add(new Line(urlSize, MARGIN, qrY - 40, c.verifyUrl()));
+        // the issuer corner, where the unit's seal goes
+        float issuerX = PAGE_WIDTH - MARGIN - 230;
+        float issuerY = qrY + 60;
+        lines.add(new Line(12, issuerX, issuerY, "出具：广东省专业技术人员继续教育平台"));
+        lines.add(new Line(12, issuerX, issuerY - 24, "发证日期：" + issueDate(c.issuedOn())));
+        if (c.sealPng() != null) {
+            lines.add(new Line(10, issuerX, issuerY - 48, SEAL_MARKER));
+        }
+
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
-            TrueTypeFont[] parsed = fonts.get();
-            Fonts f = new Fonts(PDType0Font.load(doc, parsed[0], true), parsed[1], PDType0Font.load(doc, parsed[1], true));
-            PDImageXObject qr = LosslessFactory.createFromImage(doc, qrImage(c.verifyUrl()));
+            Fonts f = measure.embed(doc, lines);
+            PDImageXObject qr = qrImage(doc, c.verifyUrl());
             PDImageXObject seal = c.sealPng() == null ? null : sealImage(doc, c.sealPng());
             try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
                 s.setLineWidth(1.5f);
@@ -107,50 +155,12 @@ public class CertificatePdf {
                 s.setLineWidth(0.5f);
                 s.addRect(42, 42, PAGE_WIDTH - 84, PAGE_HEIGHT - 84);
                 s.stroke();
-
-                centred(s, f, 20, PAGE_HEIGHT - 110, TITLE);
-                float y = PAGE_HEIGHT - 170;
-                for (String line : List.of("证书编号：" + c.number(), "姓名：" + c.name(), "身份证号：" + c.maskedIdNumber())) {
-                    text(s, f, 13, MARGIN, y, line);
-                    y -= 26;
+                for (Line line : lines) {
+                    text(s, f, line);
                 }
-                for (String line : wrap(f, 13, "工作单位：" + c.employer(), PAGE_WIDTH - 2 * MARGIN)) {
-                    text(s, f, 13, MARGIN, y, line);
-                    y -= 26;
-                }
-                text(s, f, 13, MARGIN, y, "年度：" + c.year());
-                y -= 36;
-                text(s, f, 13, MARGIN, y, "学时（" + c.year() + " 年度）");
-                y -= 26;
-                for (Map.Entry<String, BigDecimal> row : List.of(Map.entry("公需科目", nullToZero(c.publicHours())),
-                        Map.entry("专业科目", nullToZero(c.professionalHours())), Map.entry("选修", nullToZero(c.electiveHours())),
-                        Map.entry("合计", nullToZero(c.totalHours())))) {
-                    text(s, f, 13, MARGIN + 26, y, row.getKey() + "：" + hours(row.getValue()) + " 学时");
-                    y -= 24;
-                }
-                y -= 14;
-                for (String line : wrap(f, 11, "依据：" + (c.basis() == null ? "" : c.basis()), PAGE_WIDTH - 2 * MARGIN)) {
-                    text(s, f, 11, MARGIN, y, line);
-                    y -= 18;
-                }
-
-                // the verification corner: QR code and its address
-                float qrY = 150;
                 s.drawImage(qr, MARGIN, qrY, QR_SIDE, QR_SIDE);
-                // the quiet zone a scanner needs (four modules) stays clear of text
-                text(s, f, 10, MARGIN, qrY - 24, "扫码核验真伪");
-                float urlWidth = PAGE_WIDTH - 2 * MARGIN;
-                float urlSize = Math.min(9, urlWidth / Math.max(1, f.width(c.verifyUrl(), 1)));
-                text(s, f, urlSize, MARGIN, qrY - 40, c.verifyUrl());
-
-                // the issuer corner, where the unit's seal goes
-                float issuerX = PAGE_WIDTH - MARGIN - 230;
-                float issuerY = qrY + 60;
-                text(s, f, 12, issuerX, issuerY, "出具：广东省专业技术人员继续教育平台");
-                text(s, f, 12, issuerX, issuerY - 24, "发证日期：" + issueDate(c.issuedOn()));
                 if (seal != null) {
                     s.drawImage(seal, issuerX + 60, issuerY - 70, SEAL_SIDE, SEAL_SIDE);
-                    text(s, f, 10, issuerX, issuerY - 48, SEAL_MARKER);
                 }
             }
             PDDocumentInformation info = doc.getDocumentInformation();
@@ -165,6 +175,10 @@ public class CertificatePdf {
         }
     }
 
+    /** One line of text at its place. */
+    record Line(float size, float x, float y, String text) {
+    }
+
     /** Adds the signature as an incremental update whose ByteRange covers the whole file. */
     private byte[] sign(byte[] unsigned, String number) throws IOException {
         try (PDDocument doc = Loader.loadPDF(unsigned); SignatureOptions options = new SignatureOptions()) {
@@ -175,12 +189,25 @@ public class CertificatePdf {
             signature.setReason("学时证明 " + number);
             Calendar now = GregorianCalendar.from(ZonedDateTime.now(clock));
             signature.setSignDate(now);
-            options.setPreferredSignatureSize(SIGNATURE_SIZE);
+            options.setPreferredSignatureSize(signatureSize);
             doc.addSignature(signature, signer::sign, options);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(unsigned.length + 2 * SIGNATURE_SIZE + 4096);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(unsigned.length + 2 * signatureSize + 4096);
             doc.saveIncremental(out);
             return out.toByteArray();
         }
+    }
+
+    /** Room for the CMS signature: the chain it carries, plus the signature and its attributes (RSA-8192 at most). */
+    static int signatureSize(CertificateKeys keys) {
+        int chain = 0;
+        for (var certificate : keys.chain()) {
+            try {
+                chain += certificate.getEncoded().length;
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return chain + 2048;
     }
 
     static String hours(BigDecimal value) {
@@ -195,55 +222,116 @@ public class CertificatePdf {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    /** Breaks text into lines no wider than {@code width}, between any two characters (Chinese has no spaces). */
-    static List<String> wrap(Fonts f, float size, String text, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        float used = 0;
-        for (int i = 0; i < text.length();) {
-            int cp = text.codePointAt(i);
-            String ch = new String(Character.toChars(cp));
-            i += ch.length();
-            if (cp == '\n') {
-                lines.add(line.toString());
-                line.setLength(0);
-                used = 0;
-                continue;
-            }
-            float w = f.width(ch, size);
-            if (used + w > width && line.length() > 0) {
-                lines.add(line.toString());
-                line.setLength(0);
-                used = 0;
-            }
-            line.append(ch);
-            used += w;
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static void text(PDPageContentStream s, Fonts f, float size, float x, float y, String text) throws IOException {
+    private static void text(PDPageContentStream s, Fonts f, Line line) throws IOException {
         s.beginText();
-        s.newLineAtOffset(x, y);
-        for (Fonts.Run run : f.runs(text)) {
-            s.setFont(run.font(), size);
+        s.newLineAtOffset(line.x(), line.y());
+        for (Run run : f.runs(line.text())) {
+            s.setFont(run.font(), line.size());
             s.showText(run.text());
         }
         s.endText();
     }
 
-    private static void centred(PDPageContentStream s, Fonts f, float size, float y, String text) throws IOException {
-        text(s, f, size, (PAGE_WIDTH - f.width(text, size)) / 2, y, text);
+    record Run(PDType0Font font, String text) {
     }
 
-    /** The document's two fonts: Latin letters, digits and signs from Arimo, everything else from Droid. */
-    record Fonts(PDType0Font chinese, TrueTypeFont latinFile, PDType0Font latin) {
+    /** Whether a character is drawn from the Latin font (Arimo) rather than the Chinese one. */
+    static boolean isLatin(TrueTypeFont latinFont, int cp) throws IOException {
+        return cp < 0x2E80 && latinFont.getUnicodeCmapLookup().getGlyphId(cp) > 0;
+    }
 
-        record Run(PDType0Font font, String text) {
+    /** Widths and line breaks from the parsed fonts, and the subsets of them a document embeds. */
+    record Measure(TrueTypeFont chinese, TrueTypeFont latin) {
+
+        float width(String text, float size) throws IOException {
+            float units = 0;
+            for (int i = 0; i < text.length();) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                units += advance(cp);
+            }
+            return units * size;
         }
+
+        /** The advance of one character in text space units per point of font size. */
+        private float advance(int cp) throws IOException {
+            TrueTypeFont font = isLatin(latin, cp) ? latin : chinese;
+            int gid = font.getUnicodeCmapLookup().getGlyphId(cp);
+            return (float) font.getAdvanceWidth(gid) / font.getUnitsPerEm();
+        }
+
+        /** Breaks text into lines no wider than {@code width}, between any two characters (Chinese has no spaces). */
+        List<String> wrap(String text, float size, float width) throws IOException {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            float used = 0;
+            for (int i = 0; i < text.length();) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp == '\n') {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    used = 0;
+                    continue;
+                }
+                float w = advance(cp) * size;
+                if (used + w > width && line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    used = 0;
+                }
+                line.appendCodePoint(cp);
+                used += w;
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+            }
+            return lines;
+        }
+
+        /**
+         * Embeds subsets of both fonts holding exactly the characters of these lines. The subsets are
+         * cut here (fontbox's subsetter, tag prefix and all) and embedded whole: letting PDFBox subset
+         * the 49,000-glyph font itself costs it a width table of every glyph, each time.
+         */
+        Fonts embed(PDDocument doc, List<Line> lines) throws IOException {
+            Set<Integer> chineseChars = new TreeSet<>();
+            Set<Integer> latinChars = new TreeSet<>();
+            for (Line line : lines) {
+                line.text().codePoints().forEach(cp -> {
+                    try {
+                        (isLatin(latin, cp) ? latinChars : chineseChars).add(cp);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            return new Fonts(subset(doc, chinese, chineseChars), latin, subset(doc, latin, latinChars));
+        }
+
+        private static PDType0Font subset(PDDocument doc, TrueTypeFont font, Set<Integer> chars) throws IOException {
+            TTFSubsetter subsetter = new TTFSubsetter(font, SUBSET_TABLES);
+            subsetter.addAll(chars);
+            subsetter.setPrefix(tag(chars));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+            subsetter.writeToStream(out);
+            return PDType0Font.load(doc, new TTFParser(true).parse(new RandomAccessReadBuffer(out.toByteArray())), false);
+        }
+
+        /** The six capital letters that mark a subset (ISO 32000 9.6.4), derived from its characters. */
+        private static String tag(Set<Integer> chars) {
+            int h = chars.hashCode();
+            StringBuilder tag = new StringBuilder(7);
+            for (int i = 0; i < 6; i++) {
+                tag.append((char) ('A' + Math.floorMod(h, 26)));
+                h = h / 26 + 7919 * i;
+            }
+            return tag.append('+').toString();
+        }
+    }
+
+    /** The document's two embedded fonts: Latin letters, digits and signs from Arimo, everything else from Droid. */
+    record Fonts(PDType0Font chinese, TrueTypeFont latinFile, PDType0Font latin) {
 
         List<Run> runs(String text) throws IOException {
             List<Run> runs = new ArrayList<>();
@@ -252,7 +340,7 @@ public class CertificatePdf {
             for (int i = 0; i < text.length();) {
                 int cp = text.codePointAt(i);
                 i += Character.charCount(cp);
-                PDType0Font font = latinFile.getUnicodeCmapLookup().getGlyphId(cp) > 0 && cp < 0x2E80 ? latin : chinese;
+                PDType0Font font = isLatin(latinFile, cp) ? latin : chinese;
                 if (font != currentFont && current.length() > 0) {
                     runs.add(new Run(currentFont, current.toString()));
                     current.setLength(0);
@@ -265,42 +353,43 @@ public class CertificatePdf {
             }
             return runs;
         }
-
-        float width(String text, float size) throws IOException {
-            float width = 0;
-            for (Run run : runs(text)) {
-                width += run.font().getStringWidth(run.text()) / 1000 * size;
-            }
-            return width;
-        }
     }
 
     /**
-     * The QR code at {@value #QR_PIXELS_PER_MODULE} pixels per module, without quiet zone (the page
-     * around it is white): viewers that scale a one-pixel-per-module image up blur its modules.
+     * The QR code as a one-bit image at {@value #QR_PIXELS_PER_MODULE} pixels per module, without
+     * quiet zone (the page around it is white): viewers that scale a one-pixel-per-module image up
+     * blur its modules. Packed and deflated here; PDFBox's image factory would cost more than the rest.
      */
-    static BufferedImage qrImage(String url) {
+    static PDImageXObject qrImage(PDDocument doc, String url) throws IOException {
+        BitMatrix m;
         try {
-            BitMatrix m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
-            int k = QR_PIXELS_PER_MODULE;
-            BufferedImage image = new BufferedImage(m.getWidth() * k, m.getHeight() * k, BufferedImage.TYPE_BYTE_BINARY);
-            Graphics2D g = image.createGraphics();
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.setColor(Color.BLACK);
-            for (int y = 0; y < m.getHeight(); y++) {
-                for (int x = 0; x < m.getWidth(); x++) {
-                    if (m.get(x, y)) {
-                        g.fillRect(x * k, y * k, k, k);
-                    }
-                }
-            }
-            g.dispose();
-            return image;
+            m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
+                            // any mask is valid; trying all eight was a third of the render time
+                            EncodeHintType.QR_MASK_PATTERN, 2));
         } catch (WriterException e) {
             throw new IllegalArgumentException("the verify URL does not fit a QR code", e);
         }
+        int k = QR_PIXELS_PER_MODULE;
+        int side = m.getWidth() * k;
+        int rowBytes = (side + 7) / 8;
+        byte[] bits = new byte[rowBytes * side];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                if (!m.get(x / k, y / k)) { // DeviceGray, one bit: 1 is white
+                    bits[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
+                }
+            }
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        ByteArrayOutputStream packed = new ByteArrayOutputStream(2048);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(packed, deflater)) {
+            out.write(bits);
+        } finally {
+            deflater.end();
+        }
+        return new PDImageXObject(doc, new ByteArrayInputStream(packed.toByteArray()), COSName.FLATE_DECODE, side, side, 1,
+                PDDeviceGray.INSTANCE);
     }
 
     private static PDImageXObject sealImage(PDDocument doc, byte[] png) {
