@@ -14,6 +14,8 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.Deflater;
@@ -49,8 +51,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 /**
  * Renders a certificate to a signed PDF: one A4 page in the bundled Chinese font (embedded as a
  * subset), a QR code to the verification page, and a detached CMS signature (adbe.pkcs7.detached)
- * over the whole file. Thread-safe: each render builds its own document; the font file is read once
- * and parsed once per thread.
+ * over the whole file. Thread-safe: each render builds its own document; the font files are read
+ * once and parsed once per concurrent render.
  */
 @ApplicationScoped
 public class CertificatePdf {
@@ -78,8 +80,12 @@ public class CertificatePdf {
     private final Clock clock;
     private final byte[] chineseFile;
     private final byte[] latinFile;
-    /** Parsed fonts read glyphs from their file on demand and are not thread-safe: one pair per thread. */
-    private final ThreadLocal<TrueTypeFont[]> fonts;
+    /**
+     * Parsed fonts read glyphs from their file on demand and are not thread-safe: each render borrows
+     * a pair and gives it back, so there are as many pairs as renders ever ran at once (a thread-local
+     * pair would cost a few MB on each of the hundreds of worker threads).
+     */
+    private final Queue<TrueTypeFont[]> fonts = new ConcurrentLinkedQueue<>();
 
     public CertificatePdf(CertificateKeys keys, Clock clock) {
         this.signer = new CertificateSigner(keys);
@@ -87,21 +93,25 @@ public class CertificatePdf {
         this.clock = clock;
         this.chineseFile = readFont(CHINESE_FONT);
         this.latinFile = readFont(LATIN_FONT);
-        this.fonts = ThreadLocal.withInitial(() -> new TrueTypeFont[] { parseFont(chineseFile), parseFont(latinFile) });
     }
 
     /** The signed PDF. */
     public byte[] render(CertificateContent content) {
+        TrueTypeFont[] pair = fonts.poll();
+        if (pair == null) {
+            pair = new TrueTypeFont[] { parseFont(chineseFile), parseFont(latinFile) };
+        }
         try {
-            byte[] unsigned = layOut(content);
+            byte[] unsigned = layOut(content, pair);
             return sign(unsigned, content.number());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render certificate " + content.number(), e);
+        } finally {
+            fonts.offer(pair);
         }
     }
 
-    private byte[] layOut(CertificateContent c) throws IOException {
-        TrueTypeFont[] parsed = fonts.get();
+    private byte[] layOut(CertificateContent c, TrueTypeFont[] parsed) throws IOException {
         Measure measure = new Measure(parsed[0], parsed[1]);
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(20, (PAGE_WIDTH - measure.width(TITLE, 20)) / 2, PAGE_HEIGHT - 110, TITLE));

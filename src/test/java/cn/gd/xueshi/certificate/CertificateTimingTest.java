@@ -16,7 +16,7 @@ class CertificateTimingTest {
         CertificatePdf pdf = new CertificatePdf(CertificateSamples.KEYS, CertificateSamples.CLOCK);
         CertificateVerifier verifier = new CertificateVerifier(CertificateSamples.KEYS);
         CertificateContent content = CertificateSamples.content();
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 500; i++) {
             pdf.render(content);
         }
         int n = 300;
