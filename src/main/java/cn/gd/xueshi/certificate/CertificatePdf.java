@@ -384,11 +384,17 @@ public class CertificatePdf {
         int side = m.getWidth() * k;
         int rowBytes = (side + 7) / 8;
         byte[] bits = new byte[rowBytes * side];
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                if (!m.get(x / k, y / k)) { // DeviceGray, one bit: 1 is white
-                    bits[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
+        for (int my = 0; my < m.getHeight(); my++) {
+            int row = my * k * rowBytes;
+            for (int mx = 0; mx < m.getWidth(); mx++) {
+                if (!m.get(mx, my)) { // DeviceGray, one bit: 1 is white
+                    for (int x = mx * k; x < (mx + 1) * k; x++) {
+                        bits[row + x / 8] |= (byte) (0x80 >>> (x % 8));
+                    }
                 }
+            }
+            for (int copy = 1; copy < k; copy++) {
+                System.arraycopy(bits, row, bits, row + copy * rowBytes, rowBytes);
             }
         }
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
