@@ -20,7 +20,8 @@ WARMUP=${WARMUP:-10}
 CEILING_STEPS=${CEILING_STEPS:-"4000 6000 8000 9000 10000 11000 12000 13000"}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-"64 128 192 256 320 384 512"}
-ONLY=${ONLY:-"heartbeats ceiling pages quiz declarations media durability"}
+ONLY=${ONLY:-"heartbeats ceiling pages quiz declarations certificates media durability"}
+CERTS=${CERTS:-10000}
 PORT=8090
 S3PORT=9190
 BASE=http://127.0.0.1:$PORT
@@ -239,6 +240,42 @@ if wants declarations; then
   entries=$(psql_db -A -t -c "select count(*) from hour_entry where source = 'DECLARATION'
     and source_ref in (select 'declaration:' || id from declaration where employer_id = $unit)")
   say "declarations: one administrator confirms 1,000 selected declarations in one request: ${ms} ms; confirmed ${confirmed}, ledger entries ${entries}"
+fi
+
+if wants certificates; then
+  # CERTS professionals of one unit with this year's requirement met; its administrator starts one
+  # batch: each year confirmed through the review mechanism, each certificate issued, rendered as a
+  # signed PDF and stored; timed until the batch reports finished. The verification lookups are not
+  # throttled for this section (its limit is per client address, and wrk is one address).
+  stop_service
+  start_service XUESHI_CONTENT_DIR=$root/content XUESHI_IDENTITY_SEED_DEMO=true XUESHI_CERTIFICATE_VERIFY_PER_MINUTE=1000000000
+  psql_db -v n="$CERTS" -f "$here/certificates.sql"
+  unit=$(psql_db -A -t -c "select max(id) from employer where credit_code like '91440101CERT%'")
+  admin=$(psql_db -A -t -c "select id from account where username = 'bench-cert-admin-$unit'")
+  token=$(loadgen admintoken "$work/private-key.pem" "$admin" "$unit")
+  year=$(date +%Y)
+  t0=$(date +%s%N)
+  batch=$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "{\"year\":$year}" \
+    "$BASE/api/certificate-batches" | sed -E 's/.*"batchId":([0-9]+).*/\1/')
+  until curl -sf -H "Authorization: Bearer $token" "$BASE/api/certificate-batches/$batch" | grep -q '"finished":true'; do sleep 0.5; done
+  ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  progress=$(curl -sf -H "Authorization: Bearer $token" "$BASE/api/certificate-batches/$batch")
+  read -r issued rendered avg max <<< "$(psql_db -A -t -F ' ' -c "select count(*), count(pdf_key), round(avg(pdf_bytes) / 1024.0, 1),
+    round(max(pdf_bytes) / 1024.0, 1) from certificate c join year_completion y on y.id = c.completion_id where y.employer_id = $unit")"
+  say "certificates: one batch confirms and issues $CERTS years of one unit in ${ms} ms, rendering, signing and storing included (aim < 60000); certificates ${issued}, PDFs stored ${rendered}; $progress"
+  say "certificates: PDF size average ${avg} KB, largest ${max} KB (aim < 200 KB)"
+  number=$(psql_db -A -t -c "select number from certificate c join year_completion y on y.id = c.completion_id
+    where y.employer_id = $unit order by c.id limit 1")
+  vrk() {
+    wrk -t2 -c64 -d10s --latency "$BASE$1" | awk '/Requests\/sec/ {r = int($2)}
+      $1 == "99%" {v = $2; u = v; gsub(/[0-9.]/, "", u); gsub(/[a-z]/, "", v); p = (u == "us" ? v / 1000 : (u == "s" ? v * 1000 : v))}
+      /Non-2xx/ {e = $NF} END {print r, p, e + 0}'
+  }
+  for warm in /api/ping /verify/$number /api/certificates/$number; do vrk "$warm" > /dev/null; done
+  read -r ping ping_p99 _ <<< "$(vrk /api/ping)"
+  read -r page page_p99 page_err <<< "$(vrk /verify/$number)"
+  read -r api api_p99 api_err <<< "$(vrk /api/certificates/$number)"
+  say "certificates: verification page /verify/{number} ${page}/s at p99 ${page_p99} ms (non-2xx ${page_err}); lookup API ${api}/s at p99 ${api_p99} ms (non-2xx ${api_err}); beside /api/ping ${ping}/s at p99 ${ping_p99} ms (wrk, 64 connections, anonymous)"
 fi
 
 if wants media; then

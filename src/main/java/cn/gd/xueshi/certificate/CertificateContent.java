@@ -1,7 +1,10 @@
 package cn.gd.xueshi.certificate;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
 /** What a certificate says. sealPng is null when the unit's seal is not applied. */
 public record CertificateContent(String number, String name, String maskedIdNumber, String employer, int year,
-        java.math.BigDecimal publicHours, java.math.BigDecimal professionalHours, java.math.BigDecimal electiveHours,
-        java.math.BigDecimal totalHours, String basis, java.time.LocalDate issuedOn, String verifyUrl, byte[] sealPng) {
+        BigDecimal publicHours, BigDecimal professionalHours, BigDecimal electiveHours,
+        BigDecimal totalHours, String basis, LocalDate issuedOn, String verifyUrl, byte[] sealPng) {
 }

@@ -56,10 +56,12 @@ public class CertificateService {
     private final ObjectStore store;
     private final CertificateVerifier verifier;
     private final CertificateRenderer renderer;
+    private final io.vertx.mutiny.core.Vertx vertx;
     private final Clock clock;
 
     public CertificateService(HourLedger ledger, YearRules rules, Placements placements, ReviewService reviews, ObjectStore store,
-            CertificateVerifier verifier, CertificateRenderer renderer, Clock clock) {
+            CertificateVerifier verifier, CertificateRenderer renderer, io.vertx.mutiny.core.Vertx vertx, Clock clock) {
+        this.vertx = vertx;
         this.renderer = renderer;
         this.ledger = ledger;
         this.rules = rules;
@@ -178,10 +180,11 @@ public class CertificateService {
     @WithSession
     public Uni<List<MyCertificate>> mine(long professionalId) {
         return Certificate.<Certificate>list("professionalId = ?1 order by year desc, version desc", professionalId)
-                .map(cs -> cs.stream().map(c -> new MyCertificate(c.number, c.year, c.version, c.state, c.issuedOn,
+                .flatMap(cs -> vertx.executeBlocking(Uni.createFrom().item(() -> cs.stream().map(c -> new MyCertificate(c.number, c.year,
+                        c.version, c.state, c.issuedOn,
                         c.pdfKey == null ? null : store.presignedDownload(c.pdfKey, fileName(c, false), "application/pdf"),
                         c.sealedPdfKey == null ? null : store.presignedDownload(c.sealedPdfKey, fileName(c, true), "application/pdf"),
-                        hours(c))).toList());
+                        hours(c))).toList())));
     }
 
     static String fileName(Certificate c, boolean sealed) {
@@ -220,10 +223,11 @@ public class CertificateService {
     /** Whether a PDF is a certificate this platform issued, unchanged; and then its state. */
     @WithSession
     public Uni<Verification> verify(byte[] pdf) {
-        CertificateVerifier.Verdict verdict = verifier.verify(pdf);
-        if (!verdict.genuine()) {
-            return Uni.createFrom().item(new Verification(false, verdict.number(), null, verdict.reason()));
-        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> verifier.verify(pdf))).flatMap(verdict -> verdict.genuine()
+                ? known(pdf, verdict) : Uni.createFrom().item(new Verification(false, verdict.number(), null, verdict.reason())));
+    }
+
+    private Uni<Verification> known(byte[] pdf, CertificateVerifier.Verdict verdict) {
         String digest = sha256(pdf);
         return Certificate.<Certificate>find("pdfSha256 = ?1 or sealedPdfSha256 = ?1", digest).firstResult().map(c -> {
             if (c == null) {
@@ -266,11 +270,10 @@ public class CertificateService {
             throw ProblemException.unprocessable("too-large", "印章图片不超过 1 MB。");
         }
         String key = "seals/" + unit + "/" + java.util.UUID.randomUUID() + ("image/png".equals(type) ? ".png" : ".jpg");
-        return Uni.createFrom().item(() -> {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
             store.put(key, image, type);
             return key;
-        }).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
-                .flatMap(k -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+        })).flatMap(k -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
                         insert into employer_seal (employer_id, object_key, uploaded_by, uploaded_at) values (:unit, :key, :by, :at)
                         on conflict (employer_id) do update set object_key = excluded.object_key, uploaded_by = excluded.uploaded_by,
                                uploaded_at = excluded.uploaded_at""").setParameter("unit", unit).setParameter("key", k)
@@ -306,7 +309,8 @@ public class CertificateService {
     /** Applies the unit's seal to a certificate of its staff: a sealed copy, marked as such and signed again; a short-lived address of it. */
     public Uni<String> seal(Actor actor, String number) {
         return sealable(actor, number).flatMap(row -> renderer.renderSealed(((Number) row[0]).longValue(), (String) row[2]))
-                .map(key -> store.presignedDownload(key, "继续教育学时证明-" + number + "-盖章.pdf", "application/pdf"));
+                .flatMap(key -> vertx.executeBlocking(Uni.createFrom().item(
+                        () -> store.presignedDownload(key, "继续教育学时证明-" + number + "-盖章.pdf", "application/pdf"))));
     }
 
     /** The certificates in force of some people for a year, by person. */

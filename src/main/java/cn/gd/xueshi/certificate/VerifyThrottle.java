@@ -20,10 +20,15 @@ public class VerifyThrottle {
     }
 
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final CertificateConfig config;
+    private final int perMinute;
 
+    @jakarta.inject.Inject
     public VerifyThrottle(CertificateConfig config) {
-        this.config = config;
+        this(config.verifyPerMinute());
+    }
+
+    VerifyThrottle(int perMinute) {
+        this.perMinute = perMinute;
     }
 
     /** Forgets every count (tests that exhaust the limit call it after). */
@@ -39,7 +44,7 @@ public class VerifyThrottle {
         }
         Window w = windows.merge(address == null ? "?" : address, new Window(minute, 1),
                 (old, one) -> old.minute() == minute ? new Window(minute, old.count() + 1) : one);
-        if (w.count() > config.verifyPerMinute()) {
+        if (w.count() > perMinute) {
             long retry = Math.max(1, 60 - (nowMillis / 1000) % 60);
             throw ProblemException.tooManyRequests("too-many-verifications", "查询过于频繁，请 " + retry + " 秒后再试。", retry);
         }

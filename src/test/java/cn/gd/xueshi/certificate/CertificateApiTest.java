@@ -220,6 +220,38 @@ class CertificateApiTest {
                 .post("/api/certificate-batches").then().statusCode(404);
     }
 
+    @Test
+    void aBatchWhoseInstanceDiedMidwayIsFinishedByAnotherWithoutIssuingTwice() throws Exception {
+        long unit = Learners.unit();
+        Learners.Staff admin = Learners.employerAdmin(unit);
+        List<Learners.Learner> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Learners.Learner l = Learners.create(unit, "ENGINEERING");
+            complete(l.professionalId());
+            people.add(l);
+        }
+        // an instance took the batch's rows and died: it had confirmed the first person's year but
+        // not marked the row, and its lease on all four is about to lapse
+        long batch = Db.number("""
+                insert into certificate_batch (year, employer_id, requested_by, requester_role, requester_name, created_at)
+                values (?, ?, ?, 'EMPLOYER_ADMIN', '测试', now()) returning id""", YEAR, unit, admin.accountId());
+        for (Learners.Learner l : people) {
+            Db.update("insert into certificate_batch_item (batch_id, professional_id, leased_until) values (?, ?, now() + interval '1 second')",
+                    batch, l.professionalId());
+        }
+        confirm(admin.token(), people.get(0).professionalId());
+        Map<?, ?> progress = waitFor(admin.token(), batch);
+        assertEquals(4, ((Number) progress.get("issued")).intValue(), progress.toString());
+        for (Learners.Learner l : people) {
+            assertEquals(1, Db.number("select count(*) from certificate where professional_id = ?", l.professionalId()));
+            assertEquals(1, Db.number("select count(*) from certificate where professional_id = ? and pdf_key is not null", l.professionalId()));
+        }
+        assertEquals(3, Db.number("""
+                select count(*) from review_transition t join review_item i on i.id = t.item_id join year_completion y on y.id = i.subject_id
+                 where i.kind = 'YEAR_CONFIRMATION' and t.action = 'APPROVE' and y.professional_id in (?, ?, ?)""",
+                people.get(1).professionalId(), people.get(2).professionalId(), people.get(3).professionalId()));
+    }
+
     private static Map<?, ?> waitFor(String token, long batch) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             Map<?, ?> p = as(token).get("/api/certificate-batches/" + batch).then().statusCode(200).extract().as(Map.class);

@@ -127,27 +127,7 @@ class CertificateRulesTest {
 
     @Test
     void theThrottleRefusesTheRequestOverTheLimitUntilTheMinuteTurns() {
-        VerifyThrottle throttle = new VerifyThrottle(new CertificateConfig() {
-            public String publicUrl() {
-                return "";
-            }
-
-            public String basis() {
-                return "";
-            }
-
-            public int verifyPerMinute() {
-                return 3;
-            }
-
-            public int maxPdfBytes() {
-                return 0;
-            }
-
-            public int workers() {
-                return 1;
-            }
-        });
+        VerifyThrottle throttle = new VerifyThrottle(3);
         long t = 1_800_000_000_000L - 1_800_000_000_000L % 60_000 + 15_000;
         for (int i = 0; i < 3; i++) {
             throttle.check("10.0.0.1", t + i);
