@@ -29,7 +29,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("CourseIntegrity").or().haveSimpleName("BankRules").or().haveSimpleName("QuestionSheet")
                 .or().haveSimpleName("MediaProbe").or().haveSimpleName("Captions")
                 .or().haveSimpleName("StaffSheet").or().haveSimpleName("StaffRules").or().haveSimpleName("StaffScope")
-                .or().haveSimpleName("StaffStanding").or().haveSimpleName("StaffMatch").or().resideInAPackage("cn.gd.xueshi.shared.sheet..")
+                .or().haveSimpleName("StaffStanding").or().haveSimpleName("StaffMatch").or().haveSimpleName("SectorRules")
+                .or().haveSimpleName("SectorScope").or().resideInAPackage("cn.gd.xueshi.shared.sheet..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..", "io.smallrye..",
                         "io.vertx..")
                 .check(CLASSES);

@@ -37,7 +37,7 @@ public class SectorStore {
 
     private static final String COLUMNS = """
             record_id, status, reason, detail, professional_id, id_number, name, year, category, hours, source, completed_on, pushed_at""";
-    private static final String EXISTING = "select " + COLUMNS + """
+    private static final String EXISTING = "select " + COLUMNS + " " + """
              from sector_record where client_id = $1 and record_id = any($2::text[])""";
     private static final String WRITE = """
             insert into sector_record as r (client_id, record_id, status, reason, detail, professional_id, id_number, name, year,
@@ -67,7 +67,7 @@ public class SectorStore {
             select client_id, count(*) filter (where status = 'ACCEPTED'), count(*) filter (where status = 'REFUSED'),
                    coalesce(sum(hours) filter (where status = 'ACCEPTED'), 0), max(pushed_at)
               from sector_record group by client_id""";
-    private static final String PAGE = "select " + COLUMNS + """
+    private static final String PAGE = "select " + COLUMNS + " " + """
              from sector_record where client_id = $1 and ($2::int is null or year = $2) and ($3::text is null or status = $3)
              order by id desc offset $4 limit $5""";
     private static final String PAGE_COUNT = """
