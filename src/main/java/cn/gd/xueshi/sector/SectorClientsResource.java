@@ -43,8 +43,7 @@ public class SectorClientsResource {
         this.user = user;
     }
 
-    @Schema(name = "NewSectorClient")
-    public record NewClient(
+    public record NewSectorClient(
             @NotNull(message = "客户端编号不能为空") @Size(max = 24, message = "客户端编号最多 24 个字符")
             @Schema(required = true, description = "3–24 lower-case letters, digits and hyphens", example = "edu-system") String clientId,
             @NotNull(message = "名称不能为空") @Size(min = 1, max = 100, message = "名称应为 1–100 个字符")
@@ -54,8 +53,7 @@ public class SectorClientsResource {
             String sector) {
     }
 
-    @Schema(name = "SectorClientChange")
-    public record Change(@NotNull(message = "enabled 不能为空") @Schema(required = true) Boolean enabled) {
+    public record SectorClientChange(@NotNull(message = "enabled 不能为空") @Schema(required = true) Boolean enabled) {
     }
 
     private void requireScope() {
@@ -64,14 +62,14 @@ public class SectorClientsResource {
 
     @GET
     @Operation(summary = "The sector systems' clients, with what each has pushed")
-    public Uni<List<SectorViews.Client>> list() {
+    public Uni<List<SectorViews.SectorClient>> list() {
         requireScope();
         return service.list();
     }
 
     @POST
     @Operation(summary = "Register a sector system's client; answers its secret, this once")
-    public Uni<Response> register(@Valid @NotNull(message = "请求内容不能为空") NewClient c) {
+    public Uni<Response> register(@Valid @NotNull(message = "请求内容不能为空") NewSectorClient c) {
         requireScope();
         return service.register(c.clientId(), c.name(), c.sector(), user.username())
                 .map(secret -> Response.status(201).entity(secret).build());
@@ -80,8 +78,8 @@ public class SectorClientsResource {
     @PATCH
     @Path("{clientId}")
     @Operation(summary = "Enable or disable a client: a disabled client gets no token and its tokens push nothing")
-    public Uni<SectorViews.Client> change(@PathParam("clientId") String clientId,
-            @Valid @NotNull(message = "请求内容不能为空") Change change) {
+    public Uni<SectorViews.SectorClient> change(@PathParam("clientId") String clientId,
+            @Valid @NotNull(message = "请求内容不能为空") SectorClientChange change) {
         requireScope();
         return service.enable(clientId, change.enabled(), user.username());
     }
@@ -89,7 +87,7 @@ public class SectorClientsResource {
     @POST
     @Path("{clientId}/secret")
     @Operation(summary = "Rotate a client's secret: the old one stops at once, and so do tokens issued under it; answers the new one, this once")
-    public Uni<SectorViews.ClientSecret> rotate(@PathParam("clientId") String clientId) {
+    public Uni<SectorViews.SectorClientSecret> rotate(@PathParam("clientId") String clientId) {
         requireScope();
         return service.rotate(clientId, user.username());
     }
@@ -97,7 +95,7 @@ public class SectorClientsResource {
     @GET
     @Path("{clientId}/records")
     @Operation(summary = "What a client pushed, newest first, optionally of one year and one status (ACCEPTED or REFUSED)")
-    public Uni<SectorViews.PushedRecords> records(@PathParam("clientId") String clientId, @QueryParam("year") String year,
+    public Uni<SectorViews.SectorPushedRecords> records(@PathParam("clientId") String clientId, @QueryParam("year") String year,
             @QueryParam("status") String status,
             @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "offset 不能为负数") int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "limit 应为 1–1000")

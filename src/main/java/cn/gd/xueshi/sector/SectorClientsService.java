@@ -27,15 +27,15 @@ public class SectorClientsService {
         this.config = config;
     }
 
-    public Uni<List<SectorViews.Client>> list() {
+    public Uni<List<SectorViews.SectorClient>> list() {
         return clients.list().flatMap(all -> store.totals().map(totals -> all.stream().map(c -> {
             SectorStore.Totals t = totals.getOrDefault(c.clientId(), new SectorStore.Totals(0, 0, BigDecimal.ZERO, null));
-            return new SectorViews.Client(c.clientId(), c.name(), c.sector(), c.secretVersion(), c.enabled(), c.createdBy(),
+            return new SectorViews.SectorClient(c.clientId(), c.name(), c.sector(), c.secretVersion(), c.enabled(), c.createdBy(),
                     c.createdAt(), c.secretSetAt(), t.accepted(), t.refused(), t.acceptedHours(), t.lastPushAt());
         }).toList()));
     }
 
-    public Uni<SectorViews.ClientSecret> register(String clientId, String name, String sectorCode, String by) {
+    public Uni<SectorViews.SectorClientSecret> register(String clientId, String name, String sectorCode, String by) {
         if (!SystemClients.wellFormedId(clientId)) {
             throw ProblemException.unprocessable("invalid-client-id", "客户端编号应为 3–24 个小写字母、数字或连字符，且以字母或数字开头。");
         }
@@ -48,19 +48,19 @@ public class SectorClientsService {
                     + String.join("、", config.pushingSectors().stream().sorted().map(s -> s.label).toList()) + "）可以登记客户端。");
         }
         return clients.register(clientId, name, sector, by)
-                .map(w -> new SectorViews.ClientSecret(w.client().clientId(), w.clientSecret(), w.client().secretVersion()));
+                .map(w -> new SectorViews.SectorClientSecret(w.client().clientId(), w.clientSecret(), w.client().secretVersion()));
     }
 
-    public Uni<SectorViews.ClientSecret> rotate(String clientId, String by) {
+    public Uni<SectorViews.SectorClientSecret> rotate(String clientId, String by) {
         return clients.rotate(clientId, by).map(w -> {
             if (w == null) {
                 throw notFound(clientId);
             }
-            return new SectorViews.ClientSecret(w.client().clientId(), w.clientSecret(), w.client().secretVersion());
+            return new SectorViews.SectorClientSecret(w.client().clientId(), w.clientSecret(), w.client().secretVersion());
         });
     }
 
-    public Uni<SectorViews.Client> enable(String clientId, boolean enabled, String by) {
+    public Uni<SectorViews.SectorClient> enable(String clientId, boolean enabled, String by) {
         return clients.enable(clientId, enabled, by).flatMap(c -> {
             if (c == null) {
                 throw notFound(clientId);
@@ -69,7 +69,7 @@ public class SectorClientsService {
         });
     }
 
-    public Uni<SectorViews.PushedRecords> records(String clientId, String year, String status, int offset, int limit) {
+    public Uni<SectorViews.SectorPushedRecords> records(String clientId, String year, String status, int offset, int limit) {
         Integer y = year == null ? null : Years.parse(year);
         if (status != null && !status.equals("ACCEPTED") && !status.equals("REFUSED")) {
             throw ProblemException.badRequest("invalid-status", "status 应为 ACCEPTED 或 REFUSED。");
@@ -78,8 +78,8 @@ public class SectorClientsService {
             if (c == null) {
                 throw notFound(clientId);
             }
-            return store.page(clientId, y, status, offset, limit).map(page -> new SectorViews.PushedRecords(clientId, page.total(),
-                    offset, limit, page.records().stream().map(r -> new SectorViews.PushedRecord(r.recordId(), r.status(), r.reason(),
+            return store.page(clientId, y, status, offset, limit).map(page -> new SectorViews.SectorPushedRecords(clientId, page.total(),
+                    offset, limit, page.records().stream().map(r -> new SectorViews.SectorPushedRecord(r.recordId(), r.status(), r.reason(),
                             r.detail(), r.professionalId(), masked(r.idNumber()), r.name(), r.year(), r.category(), r.hours(), r.source(),
                             r.completedOn(), r.pushedAt())).toList()));
         });

@@ -33,7 +33,7 @@ public class SectorPushResource {
         this.user = user;
     }
 
-    @Schema(name = "SectorRecord", description = "One confirmed record of the sector's own system.")
+    @Schema(description = "One confirmed record of the sector's own system.")
     public record SectorRecord(
             @Schema(required = true, description = "The sector system's own id of the record: its idempotency key, per client "
                     + "(1–50 of A–Z a–z 0–9 . _ : / -)", example = "HX-2026-000123") String recordId,
@@ -56,7 +56,7 @@ public class SectorPushResource {
         }
     }
 
-    @Schema(name = "SectorPush", description = "A batch of at most 10,000 records (configurable), one request.")
+    @Schema(description = "A batch of at most 10,000 records (configurable), one request.")
     public record SectorPush(@Schema(required = true) List<SectorRecord> records) {
     }
 
@@ -67,7 +67,7 @@ public class SectorPushResource {
             + "(not JSON, no records, too many, a null record, text with NUL or control characters) is refused whole and writes "
             + "nothing. 401 token-revoked once the client's secret was rotated or the client disabled; 429 with Retry-After "
             + "over the client's push rate.")
-    public Uni<SectorViews.PushReport> push(SectorPush body) {
+    public Uni<SectorViews.SectorPushReport> push(SectorPush body) {
         List<SectorRules.Pushed> records = body == null || body.records() == null ? null
                 : body.records().stream().map(r -> r == null ? null : r.pushed()).toList();
         return push.push(user.systemCaller(), records);

@@ -28,7 +28,7 @@ import cn.gd.xueshi.sector.SectorRules.Checked;
 import cn.gd.xueshi.sector.SectorRules.Pushed;
 import cn.gd.xueshi.sector.SectorRules.Refusal;
 import cn.gd.xueshi.sector.SectorStore.Stored;
-import cn.gd.xueshi.sector.SectorViews.RecordResult;
+import cn.gd.xueshi.sector.SectorViews.SectorRecordResult;
 import cn.gd.xueshi.sector.SectorViews.Status;
 import cn.gd.xueshi.shared.ProblemException;
 
@@ -62,7 +62,7 @@ public class SectorPushService {
         this.clock = clock;
     }
 
-    public Uni<SectorViews.PushReport> push(CurrentUser.SystemCaller caller, List<Pushed> records) {
+    public Uni<SectorViews.SectorPushReport> push(CurrentUser.SystemCaller caller, List<Pushed> records) {
         if (records == null) {
             throw ProblemException.badRequest("records-required", "请求须包含 records 数组。");
         }
@@ -108,7 +108,7 @@ public class SectorPushService {
         private final List<Pushed> records;
         private final Instant now;
         private final LocalDate today;
-        private final RecordResult[] results;
+        private final SectorRecordResult[] results;
         private final Checked[] checked;
         private final Refusal[] refused;
         /** The first position of each usable record id in the batch. */
@@ -119,12 +119,12 @@ public class SectorPushService {
             this.records = records;
             this.now = now;
             this.today = LocalDate.ofInstant(now, clock.getZone());
-            this.results = new RecordResult[records.size()];
+            this.results = new SectorRecordResult[records.size()];
             this.checked = new Checked[records.size()];
             this.refused = new Refusal[records.size()];
         }
 
-        Uni<SectorViews.PushReport> run(SqlConnection conn) {
+        Uni<SectorViews.SectorPushReport> run(SqlConnection conn) {
             BigDecimal max = config.maxHoursPerRecord();
             for (int i = 0; i < records.size(); i++) {
                 Pushed r = records.get(i);
@@ -159,7 +159,7 @@ public class SectorPushService {
             }).flatMap(holders -> write(conn, holders));
         }
 
-        private Uni<SectorViews.PushReport> write(SqlConnection conn, Map<String, Placements.Holder> holders) {
+        private Uni<SectorViews.SectorPushReport> write(SqlConnection conn, Map<String, Placements.Holder> holders) {
             List<Stored> rows = new ArrayList<>();
             Map<String, Credit> credits = new HashMap<>();
             String by = "client:" + client.clientId();
@@ -208,11 +208,11 @@ public class SectorPushService {
             }).map(credited -> report());
         }
 
-        private SectorViews.PushReport report() {
+        private SectorViews.SectorPushReport report() {
             int accepted = 0;
             int duplicates = 0;
             int refusedCount = 0;
-            for (RecordResult r : results) {
+            for (SectorRecordResult r : results) {
                 switch (r.status()) {
                     case ACCEPTED -> accepted++;
                     case DUPLICATE -> duplicates++;
@@ -221,7 +221,7 @@ public class SectorPushService {
             }
             Log.infof("push by %s: %d records, %d accepted, %d duplicates, %d refused", client.clientId(), results.length, accepted,
                     duplicates, refusedCount);
-            return new SectorViews.PushReport(accepted, duplicates, refusedCount, List.of(results));
+            return new SectorViews.SectorPushReport(accepted, duplicates, refusedCount, List.of(results));
         }
 
         private Stored refusedRow(Pushed r, Refusal why) {
@@ -248,8 +248,8 @@ public class SectorPushService {
                 && java.util.Objects.equals(String.valueOf(s.completedOn()), r.completedOn());
     }
 
-    private static RecordResult result(String recordId, Status status, Refusal why) {
-        return new RecordResult(recordId, status, why == null ? null : why.code(), why == null ? null : why.detail());
+    private static SectorRecordResult result(String recordId, Status status, Refusal why) {
+        return new SectorRecordResult(recordId, status, why == null ? null : why.code(), why == null ? null : why.detail());
     }
 
     private static String clip(String text, int max) {
