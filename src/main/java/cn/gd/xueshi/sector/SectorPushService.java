@@ -124,7 +124,11 @@ public class SectorPushService {
             this.refused = new Refusal[records.size()];
         }
 
+        /** When each step ended (System.nanoTime), for the push's log line. */
+        private final long[] marks = new long[4];
+
         Uni<SectorViews.SectorPushReport> run(SqlConnection conn) {
+            marks[0] = System.nanoTime();
             BigDecimal max = config.maxHoursPerRecord();
             for (int i = 0; i < records.size(); i++) {
                 Pushed r = records.get(i);
@@ -156,7 +160,7 @@ public class SectorPushService {
                     }
                 }
                 return placements.byIdNumbers(conn, idNumbers.stream().distinct().toList());
-            }).flatMap(holders -> write(conn, holders));
+            }).invoke(() -> marks[1] = System.nanoTime()).flatMap(holders -> write(conn, holders));
         }
 
         private Uni<SectorViews.SectorPushReport> write(SqlConnection conn, Map<String, Placements.Holder> holders) {
@@ -189,7 +193,7 @@ public class SectorPushService {
                 rows.add(refusedRow(records.get(i), refused[i]));
                 results[i] = result(records.get(i).recordId(), Status.REFUSED, refused[i]);
             }
-            return store.write(conn, client.clientId(), rows, now).flatMap(written -> {
+            return store.write(conn, client.clientId(), rows, now).invoke(() -> marks[2] = System.nanoTime()).flatMap(written -> {
                 List<Credit> toCredit = new ArrayList<>();
                 for (int i : first.values()) {
                     Credit credit = results[i] == null ? credits.get(records.get(i).recordId()) : null;
@@ -205,7 +209,7 @@ public class SectorPushService {
                     }
                 }
                 return ledger.creditAll(conn, toCredit);
-            }).map(credited -> report());
+            }).invoke(() -> marks[3] = System.nanoTime()).map(credited -> report());
         }
 
         private SectorViews.SectorPushReport report() {
@@ -219,8 +223,9 @@ public class SectorPushService {
                     case REFUSED -> refusedCount++;
                 }
             }
-            Log.infof("push by %s: %d records, %d accepted, %d duplicates, %d refused", client.clientId(), results.length, accepted,
-                    duplicates, refusedCount);
+            Log.infof("push by %s: %d records, %d accepted, %d duplicates, %d refused (checks and lookups %d ms, records %d ms,"
+                    + " ledger %d ms)", client.clientId(), results.length, accepted, duplicates, refusedCount,
+                    (marks[1] - marks[0]) / 1_000_000, (marks[2] - marks[1]) / 1_000_000, (marks[3] - marks[2]) / 1_000_000);
             return new SectorViews.SectorPushReport(accepted, duplicates, refusedCount, List.of(results));
         }
 

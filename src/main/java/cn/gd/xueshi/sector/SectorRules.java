@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import cn.gd.xueshi.hours.Category;
 import cn.gd.xueshi.hours.LedgerRules;
@@ -25,6 +26,8 @@ public final class SectorRules {
     static final int MAX_NAME = 100;
     static final int MAX_SOURCE = 200;
     static final Set<Category> PUSHABLE = Set.of(Category.PROFESSIONAL, Category.ELECTIVE);
+    private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9._:/-]+");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private SectorRules() {
     }
@@ -48,7 +51,7 @@ public final class SectorRules {
     }
 
     public static boolean usableRecordId(String recordId) {
-        return recordId != null && recordId.length() <= MAX_RECORD_ID && recordId.matches("[A-Za-z0-9._:/-]+");
+        return recordId != null && recordId.length() <= MAX_RECORD_ID && RECORD_ID.matcher(recordId).matches();
     }
 
     /** Checks a record's own fields on {@code today}, with at most {@code maxHours} for one record. */
@@ -133,7 +136,7 @@ public final class SectorRules {
     }
 
     private static LocalDate date(String text) {
-        if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (text == null || !DATE.matcher(text).matches()) {
             return null;
         }
         try {
