@@ -103,6 +103,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSectorFeatureReachesPeopleClientsAndHoursThroughTheirServices() {
+        noClasses().that().resideInAPackage("cn.gd.xueshi.sector..").should().dependOnClassesThat()
+                .haveSimpleName("HourEntry").orShould().dependOnClassesThat().haveSimpleName("Professional")
+                .orShould().dependOnClassesThat().haveSimpleName("Employer")
+                .orShould().dependOnClassesThat().haveSimpleName("SystemClient")
+                .orShould().dependOnClassesThat().haveSimpleName("Account")
+                .check(CLASSES);
+    }
+
+    @Test
     void featuresUseOtherFeaturesThroughServicesNotTheirEntities() {
         noClasses().that().resideOutsideOfPackage("cn.gd.xueshi.playback..").should().dependOnClassesThat()
                 .haveSimpleName("LessonProgress").orShould().dependOnClassesThat().haveSimpleName("PlaybackSession")

@@ -51,8 +51,7 @@ public class SectorPushResource {
                     example = "2026-03-18") String completedOn) {
 
         SectorRules.Pushed pushed() {
-            return new SectorRules.Pushed(recordId, idNumber == null ? null : idNumber, name, year, category, hours, source,
-                    completedOn);
+            return new SectorRules.Pushed(recordId, idNumber, name, year, category, hours, source, completedOn);
         }
     }
 
