@@ -29,7 +29,6 @@ create table system_client (
 -- professional_id comes from identity's lookup in the same transaction; the ledger entry the
 -- accepted record made references the professional.
 create table sector_record (
-    id              bigserial    primary key,
     client_id       varchar(24)  not null,
     record_id       varchar(50)  not null,
     status          varchar(8)   not null check (status in ('ACCEPTED','REFUSED')),
@@ -44,12 +43,13 @@ create table sector_record (
     source          varchar(200),
     completed_on    date,
     pushed_at       timestamptz  not null,
-    unique (client_id, record_id),
+    primary key (client_id, record_id),
     check ((status = 'ACCEPTED') = (reason is null)),
     check (status = 'REFUSED' or (professional_id is not null and year is not null and hours > 0 and completed_on is not null))
 );
--- HR lists a client's records by year, newest first
-create index sector_record_by_year on sector_record (client_id, year, id);
+-- HR lists a client's records newest first (a push writes each row under two indexes only: this
+-- and the key)
+create index sector_record_newest on sector_record (client_id, pushed_at);
 
 -- The push rate limit, one row per client shared by every instance: pushes counted in the current
 -- fixed window (one upsert per push).

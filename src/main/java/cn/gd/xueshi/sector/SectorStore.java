@@ -69,7 +69,7 @@ public class SectorStore {
               from sector_record group by client_id""";
     private static final String PAGE = "select " + COLUMNS + " " + """
              from sector_record where client_id = $1 and ($2::int is null or year = $2) and ($3::text is null or status = $3)
-             order by id desc offset $4 limit $5""";
+             order by pushed_at desc, record_id desc offset $4 limit $5""";
     private static final String PAGE_COUNT = """
             select count(*) from sector_record where client_id = $1 and ($2::int is null or year = $2) and ($3::text is null or status = $3)""";
 

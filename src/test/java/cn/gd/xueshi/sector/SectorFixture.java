@@ -85,8 +85,8 @@ final class SectorFixture {
     /** The client's stored records, as text. */
     static String records(String clientId) {
         return Db.row("""
-                select count(*), coalesce(string_agg(concat_ws('|', id, record_id, status, reason, detail, professional_id, id_number,
-                       name, year, category, hours, source, completed_on, pushed_at), ';' order by id), '')
+                select count(*), coalesce(string_agg(concat_ws('|', record_id, status, reason, detail, professional_id, id_number,
+                       name, year, category, hours, source, completed_on, pushed_at), ';' order by record_id), '')
                   from sector_record where client_id = ?""", clientId).toString();
     }
 }
