@@ -29,7 +29,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("CourseIntegrity").or().haveSimpleName("BankRules").or().haveSimpleName("QuestionSheet")
                 .or().haveSimpleName("MediaProbe").or().haveSimpleName("Captions")
                 .or().haveSimpleName("StaffSheet").or().haveSimpleName("StaffRules").or().haveSimpleName("StaffScope")
-                .or().haveSimpleName("StaffStanding").or().haveSimpleName("StaffMatch").or().resideInAPackage("cn.gd.xueshi.shared.sheet..")
+                .or().haveSimpleName("StaffStanding").or().haveSimpleName("StaffMatch").or().haveSimpleName("SectorRules")
+                .or().haveSimpleName("SectorScope").or().resideInAPackage("cn.gd.xueshi.shared.sheet..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..", "io.smallrye..",
                         "io.vertx..")
                 .check(CLASSES);
@@ -98,6 +99,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cn.gd.xueshi.staff..").should().dependOnClassesThat()
                 .haveSimpleName("HourEntry").orShould().dependOnClassesThat().haveSimpleName("Professional")
                 .orShould().dependOnClassesThat().haveSimpleName("Employer")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSectorFeatureReachesPeopleClientsAndHoursThroughTheirServices() {
+        noClasses().that().resideInAPackage("cn.gd.xueshi.sector..").should().dependOnClassesThat()
+                .haveSimpleName("HourEntry").orShould().dependOnClassesThat().haveSimpleName("Professional")
+                .orShould().dependOnClassesThat().haveSimpleName("Employer")
+                .orShould().dependOnClassesThat().haveSimpleName("SystemClient")
+                .orShould().dependOnClassesThat().haveSimpleName("Account")
                 .check(CLASSES);
     }
 

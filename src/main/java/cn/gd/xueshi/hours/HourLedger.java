@@ -93,6 +93,91 @@ public class HourLedger {
                         }));
     }
 
+    private static final String INSERT_ALL = """
+            insert into hour_entry (professional_id, year, category, source, source_ref, kind, status, hours, title,
+                                    recorded_by, recorded_at)
+            select c.pid, c.yr, c.cat, c.src, c.ref, 'CREDIT', 'CONFIRMED', cast(c.hrs as numeric), c.ttl, c.rec_by, c.rec_at
+              from unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                          $9::timestamptz[]) as c(pid, yr, cat, src, ref, hrs, ttl, rec_by, rec_at)
+            on conflict (professional_id, source, source_ref) where kind = 'CREDIT' do nothing
+            returning id, professional_id, source_ref, hours""";
+    private static final String EXISTING_ALL = """
+            select e.id, e.professional_id, e.source_ref, e.hours
+              from hour_entry e join unnest($1::bigint[], $2::text[], $3::text[]) as c(pid, src, ref)
+                on e.professional_id = c.pid and e.source = c.src and e.source_ref = c.ref
+             where e.kind = 'CREDIT'""";
+
+    /**
+     * Why the ledger would refuse this credit today ({@link LedgerRules}), or null when it would
+     * record it: for a source that checks many credits before it commits to any of them.
+     */
+    public LedgerRules.Refusal refusal(Credit credit) {
+        return LedgerRules.refusal(credit, rules.rule(credit.year()), LocalDate.now(clock));
+    }
+
+    /**
+     * The one door for many credits at once, on a connection of the reactive pool inside the
+     * caller's transaction there: the same checks per credit as {@link #credit(Credit)} (any refusal
+     * refuses the whole call, so check each with {@link #refusal} first), the same idempotency, one
+     * set-based insert, and a second statement only for credits that were already recorded. Answers
+     * one {@link Credited} per credit, in the order given.
+     */
+    public Uni<List<Credited>> creditAll(io.vertx.mutiny.sqlclient.SqlConnection conn, List<Credit> credits) {
+        if (credits.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        try {
+            credits.forEach(this::refuseUnlessAllowed);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        int n = credits.size();
+        Long[] pids = new Long[n];
+        Integer[] years = new Integer[n];
+        String[] categories = new String[n];
+        String[] sources = new String[n];
+        String[] refs = new String[n];
+        String[] hours = new String[n];
+        String[] titles = new String[n];
+        String[] by = new String[n];
+        java.time.OffsetDateTime[] at = new java.time.OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Credit c = credits.get(i);
+            pids[i] = c.professionalId();
+            years[i] = c.year();
+            categories[i] = c.category().name();
+            sources[i] = c.source().name();
+            refs[i] = c.sourceRef();
+            hours[i] = c.hours().toPlainString();
+            titles[i] = c.title();
+            by[i] = c.recordedBy();
+            at[i] = java.time.OffsetDateTime.ofInstant(c.at(), java.time.ZoneOffset.UTC);
+        }
+        java.util.Map<String, Credited> done = new java.util.HashMap<>();
+        return conn.preparedQuery(INSERT_ALL).execute(io.vertx.mutiny.sqlclient.Tuple.tuple().addArrayOfLong(pids)
+                .addArrayOfInteger(years).addArrayOfString(categories).addArrayOfString(sources).addArrayOfString(refs)
+                .addArrayOfString(hours).addArrayOfString(titles).addArrayOfString(by).addArrayOfOffsetDateTime(at))
+                .flatMap(inserted -> {
+                    for (io.vertx.mutiny.sqlclient.Row r : inserted) {
+                        done.put(r.getLong(1) + "|" + r.getString(2), new Credited(r.getLong(0), r.getBigDecimal(3), true));
+                    }
+                    if (done.size() == n) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<Credit> rest = credits.stream().filter(c -> !done.containsKey(c.professionalId() + "|" + c.sourceRef())).toList();
+                    return conn.preparedQuery(EXISTING_ALL).execute(io.vertx.mutiny.sqlclient.Tuple.tuple()
+                            .addArrayOfLong(rest.stream().map(Credit::professionalId).toArray(Long[]::new))
+                            .addArrayOfString(rest.stream().map(c -> c.source().name()).toArray(String[]::new))
+                            .addArrayOfString(rest.stream().map(Credit::sourceRef).toArray(String[]::new)))
+                            .invoke(existing -> {
+                                for (io.vertx.mutiny.sqlclient.Row r : existing) {
+                                    done.put(r.getLong(1) + "|" + r.getString(2), new Credited(r.getLong(0), r.getBigDecimal(3), false));
+                                }
+                            }).replaceWithVoid();
+                })
+                .map(x -> credits.stream().map(c -> done.get(c.professionalId() + "|" + c.sourceRef())).toList());
+    }
+
     private void refuseUnlessAllowed(Credit credit) {
         LedgerRules.Refusal refusal = LedgerRules.refusal(credit, rules.rule(credit.year()), LocalDate.now(clock));
         if (refusal != null) {

@@ -20,15 +20,34 @@ import cn.gd.xueshi.shared.ProblemException;
 public class AuthResource {
 
     private final AuthService auth;
+    private final SystemClients clients;
 
-    public AuthResource(AuthService auth) {
+    public AuthResource(AuthService auth, SystemClients clients) {
         this.auth = auth;
+        this.clients = clients;
     }
 
     public record LoginRequest(String username, String password) {
     }
 
     public record LoginResponse(String token, Instant expiresAt, List<String> roles) {
+    }
+
+    public record ClientTokenRequest(String clientId, String clientSecret) {
+    }
+
+    public record ClientToken(String token, Instant expiresAt) {
+    }
+
+    /** A sector system's client gets a token (role SYSTEM, its sector) for its id and secret. */
+    @POST
+    @Path("/clients/token")
+    @PermitAll
+    public Uni<ClientToken> clientToken(ClientTokenRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("missing-credentials", "请提供客户端编号和密钥。");
+        }
+        return clients.token(request.clientId(), request.clientSecret()).map(t -> new ClientToken(t.token(), t.expiresAt()));
     }
 
     /** Anyone may try to sign in. */

@@ -108,6 +108,30 @@ public class CurrentUser {
                 employerId());
     }
 
+    /**
+     * The sector system calling: its client id, sector and the secret version its token was issued
+     * under; null for every caller that is not a system client's token.
+     */
+    public SystemCaller systemCaller() {
+        JsonWebToken jwt = jwt();
+        if (jwt == null || !jwt.getGroups().contains(Role.SYSTEM_) || jwt.getSubject() == null
+                || !jwt.getSubject().startsWith(TokenIssuer.CLIENT_SUBJECT)) {
+            return null;
+        }
+        Object version = jwt.getClaim(TokenIssuer.SECRET_VERSION_CLAIM);
+        String sectorClaim = jwt.getClaim(TokenIssuer.SCOPE_SECTOR_CLAIM);
+        Sector sector = Sector.parse(sectorClaim);
+        if (version == null || sector == null || !version.toString().matches("\\d{1,9}")) {
+            return null;
+        }
+        int v = Integer.parseInt(version.toString());
+        return new SystemCaller(jwt.getSubject().substring(TokenIssuer.CLIENT_SUBJECT.length()), sector, v);
+    }
+
+    /** A sector system's token, as it claims to be. */
+    public record SystemCaller(String clientId, Sector sector, int secretVersion) {
+    }
+
     public String username() {
         JsonWebToken jwt = jwt();
         return jwt == null ? null : jwt.getName();

@@ -23,6 +23,18 @@ public class DemoAccounts {
 
     public static final String PASSWORD = "xueshi-demo";
     static final String EMPLOYER_CODE = "91440101MA5CXA012K";
+    /** The demo sector system: a HEALTH client whose secret is the demo password. */
+    public static final String SECTOR_CLIENT = "health-system";
+    static final String HOSPITAL_CODE = "124400004553100H0U";
+
+    /** Health professionals of the demo hospital, so a push can be tried at once (valid GB 11643 ID numbers). */
+    record Doctor(String name, String idNumber, String cityCode) {
+    }
+
+    static final List<Doctor> DOCTORS = List.of(
+            new Doctor("林医生", "440104198207150022", "4401"),
+            new Doctor("何护士", "44010619850312004X", "4401"),
+            new Doctor("郑药师", "440304199008230033", "4403"));
 
     record Demo(String username, String displayName, Role role) {
     }
@@ -49,6 +61,8 @@ public class DemoAccounts {
             VertxContextSupport.subscribeAndAwait(this::seed);
             Log.infof("demo accounts: %s, password %s",
                     ACCOUNTS.stream().map(Demo::username).collect(Collectors.joining(", ")), PASSWORD);
+            Log.infof("demo sector system client: %s (HEALTH), secret %s; health professionals: %s", SECTOR_CLIENT, PASSWORD,
+                    DOCTORS.stream().map(d -> d.name() + " " + d.idNumber()).collect(Collectors.joining(", ")));
         }
     }
 
@@ -61,7 +75,63 @@ public class DemoAccounts {
                 .flatMap(employer -> Professional.<Professional>find("idNumber", "440106199003071231").firstResult()
                         .flatMap(p -> p != null ? Uni.createFrom().item(p) : newLearner(employer).<Professional>persist()
                                 .call(saved -> employments.recordNew(saved.id, employer.id, "demo")))
-                        .flatMap(learner -> seedAccounts(0, hash, employer, learner)));
+                        .flatMap(learner -> seedAccounts(0, hash, employer, learner)))
+                .chain(() -> seedSector(hash));
+    }
+
+    /** The demo hospital with its health professionals, and the health sector's system client. */
+    private Uni<Void> seedSector(String hash) {
+        return Employer.<Employer>find("creditCode", HOSPITAL_CODE).firstResult()
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : newHospital().<Employer>persist())
+                .flatMap(hospital -> seedDoctors(0, hospital))
+                .chain(() -> SystemClient.<SystemClient>findById(SECTOR_CLIENT))
+                .flatMap(found -> {
+                    if (found != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    SystemClient c = new SystemClient();
+                    c.clientId = SECTOR_CLIENT;
+                    c.name = "广东省卫生健康继续医学教育系统（演示）";
+                    c.sector = Sector.HEALTH;
+                    c.secretHash = hash;
+                    c.secretVersion = 1;
+                    c.enabled = true;
+                    c.createdBy = "demo";
+                    c.createdAt = java.time.Instant.now();
+                    c.secretSetAt = c.createdAt;
+                    Log.infof("demo sector client %s created", SECTOR_CLIENT);
+                    return c.persist().replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> seedDoctors(int index, Employer hospital) {
+        if (index == DOCTORS.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Doctor d = DOCTORS.get(index);
+        return Professional.count("idNumber", d.idNumber()).flatMap(n -> {
+            if (n > 0) {
+                return Uni.createFrom().voidItem();
+            }
+            Professional p = new Professional();
+            p.name = d.name();
+            p.idNumber = d.idNumber();
+            p.birthDate = LocalDate.of(Integer.parseInt(d.idNumber().substring(6, 10)), Integer.parseInt(d.idNumber().substring(10, 12)),
+                    Integer.parseInt(d.idNumber().substring(12, 14)));
+            p.employerId = hospital.id;
+            p.titleLevel = TitleLevel.INTERMEDIATE.name();
+            p.sector = Sector.HEALTH.name();
+            p.cityCode = d.cityCode();
+            return p.<Professional>persist().call(saved -> employments.recordNew(saved.id, hospital.id, "demo")).replaceWithVoid();
+        }).chain(() -> seedDoctors(index + 1, hospital));
+    }
+
+    private static Employer newHospital() {
+        Employer e = new Employer();
+        e.name = "广东省示范人民医院";
+        e.creditCode = HOSPITAL_CODE;
+        e.cityCode = "4401";
+        return e;
     }
 
     private Uni<Void> seedAccounts(int index, String hash, Employer employer, Professional learner) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 public record IdNumber(String value, LocalDate birthDate) {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("\\d{17}[\\dX]");
 
     /** Parses {@code raw}, or says in Chinese why it is not a valid ID number. */
     public static Result parse(String raw, LocalDate today) {
@@ -15,7 +16,7 @@ public record IdNumber(String value, LocalDate birthDate) {
             return Result.refused("身份证号不能为空。");
         }
         String v = raw.trim().toUpperCase();
-        if (!v.matches("\\d{17}[\\dX]")) {
+        if (!SHAPE.matcher(v).matches()) {
             return Result.refused("身份证号应为 18 位：前 17 位为数字，最后一位为数字或 X。");
         }
         char expected = checkCharacter(v.substring(0, 17));

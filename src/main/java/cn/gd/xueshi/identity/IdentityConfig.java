@@ -16,6 +16,10 @@ public interface IdentityConfig {
     @WithDefault("PT8H")
     Duration tokenLifetime();
 
+    /** How long a sector system's token lasts (it asks for a new one with its id and secret). */
+    @WithDefault("PT1H")
+    Duration clientTokenLifetime();
+
     /** Name of the HttpOnly cookie that carries the token for the pages. */
     @WithDefault("xueshi_token")
     String cookie();

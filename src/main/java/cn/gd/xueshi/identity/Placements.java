@@ -96,4 +96,27 @@ public class Placements {
             });
         });
     }
+
+    /** A professional found by ID number: who they are and their sector. */
+    public record Holder(long professionalId, String name, Sector sector) {
+    }
+
+    /**
+     * The professionals holding these ID numbers (18 characters, upper case), in one query on the
+     * caller's connection (and transaction); numbers nobody holds are left out.
+     */
+    public Uni<Map<String, Holder>> byIdNumbers(io.vertx.mutiny.sqlclient.SqlConnection conn, Collection<String> idNumbers) {
+        if (idNumbers.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return conn.preparedQuery("select id_number, id, name, sector from professional where id_number = any($1::bpchar[])")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.tuple().addArrayOfString(idNumbers.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Holder> found = new java.util.HashMap<>();
+                    for (io.vertx.mutiny.sqlclient.Row r : rows) {
+                        found.put(r.getString(0), new Holder(r.getLong(1), r.getString(2), Sector.valueOf(r.getString(3))));
+                    }
+                    return found;
+                });
+    }
 }

@@ -17,6 +17,10 @@ public class TokenIssuer {
     public static final String SCOPE_LEVEL_CLAIM = "lvl";
     public static final String SCOPE_CITY_CLAIM = "city";
     public static final String SCOPE_SECTOR_CLAIM = "sec";
+    /** The claim carrying a system client's secret version: a token older than the client's secret is refused. */
+    public static final String SECRET_VERSION_CLAIM = "scv";
+    /** A system client's token subject starts with this, followed by its client id (never an account id). */
+    public static final String CLIENT_SUBJECT = "client:";
 
     private final IdentityConfig config;
 
@@ -51,6 +55,23 @@ public class TokenIssuer {
             claims.claim(PROFESSIONAL_CLAIM, account.professionalId);
         }
         return new Issued(claims.jws().keyId("xueshi").sign(), expires);
+    }
+
+    /** A sector system's token: role SYSTEM, its sector and its secret version, for {@code clientTokenLifetime}. */
+    public Issued issue(SystemClient client) {
+        Instant now = Instant.now();
+        Instant expires = now.plus(config.clientTokenLifetime());
+        String token = Jwt.issuer(config.issuer())
+                .subject(CLIENT_SUBJECT + client.clientId)
+                .upn(client.clientId)
+                .groups(Role.SYSTEM_)
+                .claim("name", client.name)
+                .claim(SCOPE_SECTOR_CLAIM, client.sector.name())
+                .claim(SECRET_VERSION_CLAIM, client.secretVersion)
+                .issuedAt(now)
+                .expiresAt(expires)
+                .jws().keyId("xueshi").sign();
+        return new Issued(token, expires);
     }
 
     public record Issued(String token, Instant expiresAt) {

@@ -33,7 +33,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 public class VerifiedTokenCache extends JWTCallerPrincipalFactory {
 
     private static final Set<String> KEPT = Set.of("iss", "sub", "upn", "groups", "exp", "iat", "pid", "eid", "name", "jti",
-            TokenIssuer.SCOPE_LEVEL_CLAIM, TokenIssuer.SCOPE_CITY_CLAIM, TokenIssuer.SCOPE_SECTOR_CLAIM);
+            TokenIssuer.SCOPE_LEVEL_CLAIM, TokenIssuer.SCOPE_CITY_CLAIM, TokenIssuer.SCOPE_SECTOR_CLAIM,
+            TokenIssuer.SECRET_VERSION_CLAIM);
     private final DefaultJWTCallerPrincipalFactory delegate = new DefaultJWTCallerPrincipalFactory();
     private final Map<Key, Verified> verified = new ConcurrentHashMap<>();
     private final int capacity;

@@ -12,7 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Small bodies everywhere but where a file is the body. The HTTP layer's limit
  * ({@code quarkus.http.limits.max-body-size}) is the largest a declaration with its evidence may
- * be; a question-bank or staff file may be {@value #SHEETS} bytes; every
+ * be; a question-bank or staff file may be {@value #SHEETS} bytes; a sector system's push of 10,000 records
+ * {@value #SECTOR_PUSH} bytes; every
  * request with a learning guide in it may be {@value #GUIDES} bytes, and every other request saying
  * it is larger than {@value #SMALL} bytes is refused before its body is read,
  * with the same problem+json as any refusal. (Videos, captions and covers never pass through the
@@ -26,6 +27,9 @@ public class BodyLimits {
     static final long GUIDES = 640 * 1024;
     /** A question-bank or staff file. */
     static final long SHEETS = 6L * 1024 * 1024;
+    /** A sector push: 10,000 records of about 250 bytes of JSON each (Chinese names and titles), with room to spare. */
+    static final long SECTOR_PUSH = 4L * 1024 * 1024;
+    private static final String SECTOR_PUSH_PATH = "/api/sector/hours";
     /** A declaration with its evidence: four files of 5 MiB and the fields. */
     static final long EVIDENCE = 21L * 1024 * 1024;
     private static final Pattern FILE_BODIES = Pattern.compile(
@@ -53,6 +57,7 @@ public class BodyLimits {
         }
         if (length != null) {
             long limit = EVIDENCE_BODIES.matcher(path).matches() ? EVIDENCE : FILE_BODIES.matcher(path).matches() ? SHEETS
+                    : SECTOR_PUSH_PATH.equals(path) ? SECTOR_PUSH
                     : GUIDE_BODIES.matcher(path).matches() ? GUIDES : SMALL;
             long declared;
             try {

@@ -91,7 +91,13 @@ class RoleAccessTest {
                 new Endpoint("GET", "/api/employer/staff", Set.of("EMPLOYER_ADMIN")),
                 new Endpoint("POST", "/api/employer/staff", Set.of("EMPLOYER_ADMIN")),
                 new Endpoint("POST", "/api/employer/staff/import", Set.of("EMPLOYER_ADMIN"), "text/csv"),
-                new Endpoint("DELETE", "/api/employer/staff/1", Set.of("EMPLOYER_ADMIN")));
+                new Endpoint("DELETE", "/api/employer/staff/1", Set.of("EMPLOYER_ADMIN")),
+                new Endpoint("POST", "/api/sector/hours", Set.of("SYSTEM")),
+                new Endpoint("GET", "/api/hr/sector-clients", Set.of("HR_ADMIN")),
+                new Endpoint("POST", "/api/hr/sector-clients", Set.of("HR_ADMIN")),
+                new Endpoint("PATCH", "/api/hr/sector-clients/health-system", Set.of("HR_ADMIN")),
+                new Endpoint("POST", "/api/hr/sector-clients/health-system/secret", Set.of("HR_ADMIN")),
+                new Endpoint("GET", "/api/hr/sector-clients/health-system/records", Set.of("HR_ADMIN")));
     }
 
     static Stream<Arguments> refusals() {
