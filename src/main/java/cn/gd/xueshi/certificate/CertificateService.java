@@ -109,50 +109,58 @@ public class CertificateService {
             if (place == null || !CompletionRules.mayConfirm(actor, place.scope())) {
                 throw ProblemException.notFound("没有这名人员，或其不在您的确认范围内（编号 " + pid + "）。");
             }
-            String notTheirs = ReviewPolicy.of(ReviewKind.YEAR_CONFIRMATION).refusal(actor,
-                    new ReviewSubject(ReviewKind.YEAR_CONFIRMATION, -1, place.scope()), ReviewAction.APPROVE);
-            if (notTheirs != null) {
-                throw ProblemException.forbidden("not-your-review", notTheirs);
-            }
-            YearRule rule = rules.rule(year);
-            if (rule == null || today().isAfter(rule.confirmUntil())) {
-                throw ProblemException.conflict("year-closed", rule == null ? year + " 年度没有学时要求。"
-                        : year + " 年度已于 " + rule.confirmUntil() + " 截止确认。");
-            }
-            return ledger.records(List.of(pid), year).flatMap(records -> {
-                YearRecord record = records.get(pid);
-                if (record == null || !record.complete()) {
-                    List<String> gaps = record == null ? List.of("没有学时记录") : CompletionRules.shortfall(record);
-                    throw ProblemException.conflict("requirement-not-met", year + " 年度学时未达到要求：" + String.join("，", gaps) + "。");
-                }
-                return completion(pid, year, place.employerId()).flatMap(completionId -> reviews
-                        .items(ReviewKind.YEAR_CONFIRMATION, List.of(completionId)).flatMap(items -> {
-                            ReviewViews.Item item = items.get(completionId);
-                            if (item != null && item.state() == ReviewState.APPROVED) {
-                                return Certificate.<Certificate>find("completionId = ?1 and state = ?2", completionId,
-                                        Certificate.State.VALID).firstResult().map(c -> new YearOutcome(pid, Confirmed.ALREADY_CONFIRMED,
-                                                c == null ? null : c.number, 200, null, null));
-                            }
-                            return placements.accounts(List.of(pid)).flatMap(accounts -> accounts.containsKey(pid)
-                                    ? Uni.createFrom().item(accounts.get(pid)) : placements.platformAccount()).flatMap(owner -> {
-                                Actor ownerActor = new Actor(owner, Set.of(Role.PROFESSIONAL), place.scope(), place.name() + "（平台代交）");
-                                Uni<?> handedIn = item == null
-                                        ? reviews.open(ReviewKind.YEAR_CONFIRMATION, completionId, place.name() + " " + year + " 年度学时",
-                                                ownerActor, Role.PROFESSIONAL, place.scope())
-                                                .chain(() -> reviews.submit(ReviewKind.YEAR_CONFIRMATION, completionId, ownerActor))
-                                        : item.state() == ReviewState.SUBMITTED ? Uni.createFrom().voidItem()
-                                        : reviews.submit(ReviewKind.YEAR_CONFIRMATION, completionId, ownerActor);
-                                return handedIn.<ReviewViews.Item>chain(() -> reviews.decideSubject(ReviewKind.YEAR_CONFIRMATION, completionId, actor,
-                                        ReviewAction.APPROVE, null))
-                                        .chain(() -> Certificate.<Certificate>find("completionId = ?1 and state = ?2", completionId,
-                                                Certificate.State.VALID).<Certificate>firstResult())
-                                        .map(c -> new YearOutcome(pid, Confirmed.CONFIRMED, c.number, 200, null, null));
-                            });
-                        }));
-            });
+            return Certificate.<Certificate>find("professionalId = ?1 and year = ?2 and state = ?3", pid, year, Certificate.State.VALID)
+                    .firstResult().flatMap(issued -> issued != null
+                            ? Uni.createFrom().item(new YearOutcome(pid, Confirmed.ALREADY_CONFIRMED, issued.number, 200, null, null))
+                            : confirmNew(actor, year, pid, place));
         })).onFailure(ProblemException.class).recoverWithItem(e -> {
             ProblemException p = (ProblemException) e;
             return new YearOutcome(pid, Confirmed.REFUSED, null, p.status(), p.type(), p.detail());
+        });
+    }
+
+    /** A year with no certificate in force: the policy, the deadline and the requirement, then the review and the issue. */
+    private Uni<YearOutcome> confirmNew(Actor actor, int year, long pid, Placements.Placement place) {
+        String notTheirs = ReviewPolicy.of(ReviewKind.YEAR_CONFIRMATION).refusal(actor,
+                new ReviewSubject(ReviewKind.YEAR_CONFIRMATION, -1, place.scope()), ReviewAction.APPROVE);
+        if (notTheirs != null) {
+            throw ProblemException.forbidden("not-your-review", notTheirs);
+        }
+        YearRule rule = rules.rule(year);
+        if (rule == null || today().isAfter(rule.confirmUntil())) {
+            throw ProblemException.conflict("year-closed", rule == null ? year + " 年度没有学时要求。"
+                    : year + " 年度已于 " + rule.confirmUntil() + " 截止确认。");
+        }
+        return ledger.records(List.of(pid), year).flatMap(records -> {
+            YearRecord record = records.get(pid);
+            if (record == null || !record.complete()) {
+                List<String> gaps = record == null ? List.of("没有学时记录") : CompletionRules.shortfall(record);
+                throw ProblemException.conflict("requirement-not-met", year + " 年度学时未达到要求：" + String.join("，", gaps) + "。");
+            }
+            return completion(pid, year, place.employerId()).flatMap(completionId -> reviews
+                    .items(ReviewKind.YEAR_CONFIRMATION, List.of(completionId)).flatMap(items -> {
+                        ReviewViews.Item item = items.get(completionId);
+                        if (item != null && item.state() == ReviewState.APPROVED) {
+                            return Certificate.<Certificate>find("completionId = ?1 and state = ?2", completionId,
+                                    Certificate.State.VALID).firstResult().map(c -> new YearOutcome(pid, Confirmed.ALREADY_CONFIRMED,
+                                            c == null ? null : c.number, 200, null, null));
+                        }
+                        return placements.accounts(List.of(pid)).flatMap(accounts -> accounts.containsKey(pid)
+                                ? Uni.createFrom().item(accounts.get(pid)) : placements.platformAccount()).flatMap(owner -> {
+                            Actor ownerActor = new Actor(owner, Set.of(Role.PROFESSIONAL), place.scope(), place.name() + "（平台代交）");
+                            Uni<?> handedIn = item == null
+                                    ? reviews.open(ReviewKind.YEAR_CONFIRMATION, completionId, place.name() + " " + year + " 年度学时",
+                                            ownerActor, Role.PROFESSIONAL, place.scope())
+                                            .chain(() -> reviews.submit(ReviewKind.YEAR_CONFIRMATION, completionId, ownerActor))
+                                    : item.state() == ReviewState.SUBMITTED ? Uni.createFrom().voidItem()
+                                    : reviews.submit(ReviewKind.YEAR_CONFIRMATION, completionId, ownerActor);
+                            return handedIn.<ReviewViews.Item>chain(() -> reviews.decideSubject(ReviewKind.YEAR_CONFIRMATION, completionId, actor,
+                                    ReviewAction.APPROVE, null))
+                                    .chain(() -> Certificate.<Certificate>find("completionId = ?1 and state = ?2", completionId,
+                                            Certificate.State.VALID).<Certificate>firstResult())
+                                    .map(c -> new YearOutcome(pid, Confirmed.CONFIRMED, c.number, 200, null, null));
+                        });
+                    }));
         });
     }
 

@@ -14,59 +14,36 @@ public interface ReviewPolicy {
     /** The role in which an allowed actor takes the action, for the record of the transition. */
     Role role(Actor actor, ReviewSubject item, ReviewAction action);
 
+    /** One rule for each question, as functions of the actor, the item and the action. */
+    interface Rule<T> {
+        T apply(Actor actor, ReviewSubject item, ReviewAction action);
+    }
+
+    /** A policy made of its two rules. */
+    record Of(Rule<String> refusals, Rule<Role> roles) implements ReviewPolicy {
+
+        @Override
+        public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
+            return refusals.apply(actor, item, action);
+        }
+
+        @Override
+        public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
+            return roles.apply(actor, item, action);
+        }
+    }
+
     static ReviewPolicy of(ReviewKind kind) {
         return switch (kind) {
-            case COURSE -> new ReviewPolicy() {
-                @Override
-                public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
-                    return course(actor, item, action);
-                }
-
-                @Override
-                public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
-                    return action == ReviewAction.SUBMIT ? Role.EDITOR
-                            : item.scope().sector() == null ? Role.HR_ADMIN : Role.AUTHORITY_REVIEWER;
-                }
-            };
-            case DECLARATION -> new ReviewPolicy() {
-                @Override
-                public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
-                    return declaration(actor, item, action);
-                }
-
-                @Override
-                public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
-                    return action == ReviewAction.SUBMIT ? Role.PROFESSIONAL : Role.EMPLOYER_ADMIN;
-                }
-            };
-            case CLASS_PLAN -> new ReviewPolicy() {
-                @Override
-                public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
-                    return classPlan(actor, item, action);
-                }
-
-                @Override
-                public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
-                    if (action != ReviewAction.SUBMIT || actor.is(Role.AUTHORITY_REVIEWER)) {
-                        return Role.AUTHORITY_REVIEWER;
-                    }
-                    return item.scope().employerId() != null ? Role.EMPLOYER_ADMIN : Role.HR_ADMIN;
-                }
-            };
-            case YEAR_CONFIRMATION -> new ReviewPolicy() {
-                @Override
-                public String refusal(Actor actor, ReviewSubject item, ReviewAction action) {
-                    return year(actor, item, action);
-                }
-
-                @Override
-                public Role role(Actor actor, ReviewSubject item, ReviewAction action) {
-                    if (action == ReviewAction.SUBMIT) {
-                        return Role.PROFESSIONAL;
-                    }
-                    return !bySector(item) ? Role.EMPLOYER_ADMIN : actor.is(Role.SYSTEM) ? Role.SYSTEM : Role.AUTHORITY_REVIEWER;
-                }
-            };
+            case COURSE -> new Of(ReviewPolicy::course, (actor, item, action) -> action == ReviewAction.SUBMIT ? Role.EDITOR
+                    : item.scope().sector() == null ? Role.HR_ADMIN : Role.AUTHORITY_REVIEWER);
+            case DECLARATION -> new Of(ReviewPolicy::declaration,
+                    (actor, item, action) -> action == ReviewAction.SUBMIT ? Role.PROFESSIONAL : Role.EMPLOYER_ADMIN);
+            case CLASS_PLAN -> new Of(ReviewPolicy::classPlan, (actor, item, action) ->
+                    action != ReviewAction.SUBMIT || actor.is(Role.AUTHORITY_REVIEWER) ? Role.AUTHORITY_REVIEWER
+                            : item.scope().employerId() != null ? Role.EMPLOYER_ADMIN : Role.HR_ADMIN);
+            case YEAR_CONFIRMATION -> new Of(ReviewPolicy::year, (actor, item, action) -> action == ReviewAction.SUBMIT ? Role.PROFESSIONAL
+                    : !bySector(item) ? Role.EMPLOYER_ADMIN : actor.is(Role.SYSTEM) ? Role.SYSTEM : Role.AUTHORITY_REVIEWER);
         };
     }
 

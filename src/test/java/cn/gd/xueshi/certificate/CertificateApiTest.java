@@ -252,6 +252,31 @@ class CertificateApiTest {
                 people.get(1).professionalId(), people.get(2).professionalId(), people.get(3).professionalId()));
     }
 
+    @Test
+    void anHrBatchIssuesTheConfirmedYearsOfAUnitInItsCityAndConfirmsNothingItself() throws Exception {
+        long unit = Learners.unit();
+        Learners.Staff admin = Learners.employerAdmin(unit);
+        Learners.Learner confirmed = Learners.create(unit, "ENGINEERING");
+        Learners.Learner waiting = Learners.create(unit, "ENGINEERING");
+        complete(confirmed.professionalId());
+        complete(waiting.professionalId());
+        confirm(admin.token(), confirmed.professionalId());
+        Learners.Staff gzHr = Learners.staff("HR_ADMIN", "CITY", "4401", null);
+        long batch = ((Number) as(gzHr.token()).body(Map.of("year", YEAR, "employerId", unit)).post("/api/certificate-batches").then()
+                .statusCode(202).extract().path("batchId")).longValue();
+        Map<?, ?> progress = waitFor(gzHr.token(), batch);
+        assertEquals(1, ((Number) progress.get("issued")).intValue(), progress.toString());
+        assertEquals(1, ((Number) progress.get("skipped")).intValue(), progress.toString());
+        assertEquals(0, Db.number("select count(*) from certificate where professional_id = ?", waiting.professionalId()));
+        assertEquals(1, Db.number("select count(*) from certificate where professional_id = ? and pdf_key is not null",
+                confirmed.professionalId()));
+        assertEquals("年度学时由本人所在单位的管理员确认。", Db.row(
+                "select outcome from certificate_batch_item where batch_id = ? and professional_id = ?", batch, waiting.professionalId()).get(0));
+        as(Learners.staff("HR_ADMIN", "CITY", "4403", null).token()).body(Map.of("year", YEAR, "employerId", unit))
+                .post("/api/certificate-batches").then().statusCode(404);
+        as(Learners.staff("HR_ADMIN", "CITY", "4403", null).token()).get("/api/certificate-batches/" + batch).then().statusCode(404);
+    }
+
     private static Map<?, ?> waitFor(String token, long batch) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             Map<?, ?> p = as(token).get("/api/certificate-batches/" + batch).then().statusCode(200).extract().as(Map.class);

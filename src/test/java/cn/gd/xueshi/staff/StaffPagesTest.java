@@ -37,7 +37,7 @@ class StaffPagesTest {
                 .body(containsString("公需差 30，专业差 42，选修差 18"))
                 .body(containsString("data-url=\"/api/employer/staff/import\""))
                 .body(containsString("<a href=\"/employer/staff/sample.csv\" download>"))
-                .body(containsString("<script src=\"/static/staff.js\" defer></script>"))
+                .body(containsString("<script src=\"/static/import.js\" defer></script>"))
                 .body(not(containsString(id)));
     }
 
