@@ -149,9 +149,15 @@ public class CertificateBatches {
 
     @Scheduled(every = "1s", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return work(64).replaceWithVoid().onFailure().invoke(e -> Log.warnf("certificate batch: %s", e.toString())).onFailure()
-                .recoverWithNull();
+        return drain().onFailure().invoke(e -> Log.warnf("certificate batch: %s", e.toString())).onFailure().recoverWithNull();
     }
+
+    /** Works lease after lease while there are pending rows, so a large batch does not wait a tick between leases. */
+    private Uni<Void> drain() {
+        return work(LEASE_SIZE).flatMap(n -> n == LEASE_SIZE ? drain() : Uni.createFrom().voidItem());
+    }
+
+    private static final int LEASE_SIZE = 64;
 
     /** Leases and works up to {@code limit} pending rows of any batch; answers how many were done. */
     public Uni<Integer> work(int limit) {

@@ -29,8 +29,8 @@ public interface CertificateConfig {
     @WithDefault("4194304")
     int maxPdfBytes();
 
-    /** How many certificates or batch entries one instance works on at once. */
-    @WithDefault("4")
+    /** How many certificates or batch entries one instance works on at once (each holds a database connection). */
+    @WithDefault("8")
     int workers();
 
     /** Path of the PKCS#12 keystore holding the signing key and its certificate chain (production). */

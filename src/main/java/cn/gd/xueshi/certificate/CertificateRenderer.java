@@ -54,7 +54,7 @@ public class CertificateRenderer {
 
     @Scheduled(every = "1s", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return renderPending(64).replaceWithVoid().onFailure().invoke(e -> Log.warnf("certificate rendering: %s", e.toString()))
+        return drain(Duration.ofSeconds(50)).onFailure().invoke(e -> Log.warnf("certificate rendering: %s", e.toString()))
                 .onFailure().recoverWithNull();
     }
 

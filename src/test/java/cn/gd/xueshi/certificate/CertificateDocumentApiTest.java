@@ -56,7 +56,10 @@ class CertificateDocumentApiTest {
         CertificateApiTest.earn(l.professionalId(), "PROFESSIONAL", "3.5");
         String number = (String) ((Map<?, ?>) ((List<?>) CertificateApiTest.confirm(admin.token(), l.professionalId()).get("results"))
                 .get(0)).get("certificateNumber");
-        renderer.drain(Duration.ofSeconds(20)).await().atMost(Duration.ofSeconds(30));
+        for (int i = 0; i < 100 && Db.number("select count(*) from certificate where number = ? and pdf_key is null", number) > 0; i++) {
+            renderer.drain(Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
+            Thread.sleep(200);
+        }
         String url = as(l.token()).get("/api/me/certificates").then().statusCode(200).body("[0].pdfUrl", notNullValue())
                 .extract().path("[0].pdfUrl");
         byte[] pdf = RestAssured.given().urlEncodingEnabled(false).get(url).then().statusCode(200).extract().asByteArray();
