@@ -258,6 +258,9 @@ if wants certificates; then
   batch=$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "{\"year\":$year}" \
     "$BASE/api/certificate-batches" | sed -E 's/.*"batchId":([0-9]+).*/\1/')
   until curl -sf -H "Authorization: Bearer $token" "$BASE/api/certificate-batches/$batch" | grep -q '"finished":true'; do sleep 0.5; done
+  # every PDF stored, whichever worker rendered it
+  until [[ $(psql_db -A -t -c "select count(*) from certificate c join year_completion y on y.id = c.completion_id
+    where y.employer_id = $unit and c.pdf_key is null") == 0 ]]; do sleep 0.5; done
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   progress=$(curl -sf -H "Authorization: Bearer $token" "$BASE/api/certificate-batches/$batch")
   read -r issued rendered avg max <<< "$(psql_db -A -t -F ' ' -c "select count(*), count(pdf_key), round(avg(pdf_bytes) / 1024.0, 1),

@@ -196,7 +196,7 @@ public class CertificateBatches {
         Actor actor = new Actor(r.getLong("requested_by"), Set.of(role), scope, r.getString("requester_name"));
         return certificates.confirmOne(actor, r.getInteger("year"), pid).flatMap(o -> switch (o.status()) {
             case CONFIRMED, ALREADY_CONFIRMED -> certificates.certificateId(o.certificateNumber())
-                    .flatMap(id -> id == null ? Uni.createFrom().item(false) : renderer.render(id))
+                    .flatMap(id -> id == null ? Uni.createFrom().item(false) : renderer.renderNow(id))
                     .flatMap(x -> done(batch, pid, "ISSUED", o.certificateNumber()));
             case REFUSED -> done(batch, pid, o.httpStatus() != null && o.httpStatus() >= 500 ? "FAILED" : "SKIPPED", o.reason());
         }).onFailure().recoverWithUni(e -> {

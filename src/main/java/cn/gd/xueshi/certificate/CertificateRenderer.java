@@ -33,6 +33,10 @@ public class CertificateRenderer {
                            and (render_leased_until is null or render_leased_until < now())
                            order by id limit $1 for update skip locked)
             returning id""";
+    private static final String LEASE_ONE = """
+            update certificate set render_leased_until = now() + interval '2 minutes'
+             where id = $1 and pdf_key is null and (render_leased_until is null or render_leased_until < now())
+            returning id""";
     private static final String LOAD = """
             select number, name, id_number_masked, employer_name, year, public_hours, professional_hours, elective_hours,
                    total_hours, issued_on, sealed_pdf_key from certificate where id = $1""";
@@ -68,8 +72,17 @@ public class CertificateRenderer {
         });
     }
 
-    /** Renders one certificate now if it has no PDF yet; true when this call stored it. */
-    public Uni<Boolean> render(long id) {
+    /**
+     * Renders one certificate now unless it has its PDF or another worker holds its lease (that
+     * worker stores it); true when this call stored it.
+     */
+    public Uni<Boolean> renderNow(long id) {
+        return pool.preparedQuery(LEASE_ONE).execute(Tuple.of(id)).flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(false)
+                : render(id));
+    }
+
+    /** Renders one certificate this worker has leased; true when this call stored it. */
+    private Uni<Boolean> render(long id) {
         return pool.preparedQuery(LOAD).execute(Tuple.of(id)).flatMap(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(false);
