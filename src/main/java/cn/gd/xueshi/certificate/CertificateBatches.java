@@ -174,10 +174,12 @@ public class CertificateBatches {
 
     /**
      * Runs {@code work} on a context of its own: Hibernate Reactive keeps one session per Vert.x
-     * context, so rows worked at the same time must not share one.
+     * context, so rows worked at the same time must not share one; and spread over the event loops.
      */
     private <T> Uni<T> onOwnContext(java.util.function.Supplier<Uni<T>> work) {
-        io.vertx.core.Context own = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        // a context on the next event loop (round robin), so rows are worked on every event loop, not one
+        io.vertx.core.Context own = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(
+                ((io.vertx.core.impl.VertxInternal) vertx).createEventLoopContext());
         io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(own, true);
         return Uni.createFrom().emitter(em -> own.runOnContext(x -> work.get().subscribe().with(em::complete, em::fail)));
     }
