@@ -1,6 +1,5 @@
 package cn.gd.xueshi.certificate;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,12 +31,10 @@ public class CertificateIssuer implements ReviewOutcome, HoursRevoked {
 
     private final HourLedger ledger;
     private final Placements placements;
-    private final Clock clock;
 
-    public CertificateIssuer(HourLedger ledger, Placements placements, Clock clock) {
+    public CertificateIssuer(HourLedger ledger, Placements placements) {
         this.ledger = ledger;
         this.placements = placements;
-        this.clock = clock;
     }
 
     @Override
@@ -88,9 +85,5 @@ public class CertificateIssuer implements ReviewOutcome, HoursRevoked {
         return Certificate.update("state = ?1, revokedAt = ?2, revokedBy = ?3, revokedReason = ?4 "
                 + "where professionalId = ?5 and year = ?6 and state = ?7", Certificate.State.REVOKED, at, by,
                 "所依据的学时已被撤销：" + reason, professionalId, year, Certificate.State.VALID).replaceWithVoid();
-    }
-
-    Clock clock() {
-        return clock;
     }
 }
