@@ -2,10 +2,10 @@
 // administrator confirms a complete year on a desktop and starts a batch; the professional sees
 // the record, the next steps and the certificate on a phone; anyone opens the QR code's address on
 // a phone and sees the certificate valid. axe-core checks every page.
-// Usage: node certificates.mjs BASE ADMIN LEARNER PASSWORD LEARNER_ID VERIFY_URL_PATH? (the QR's path is read after confirming)
+// Usage: node certificates.mjs BASE ADMIN LEARNER PASSWORD LEARNER_ID QR_PATH (the path a QR code of an issued certificate holds)
 import { auditor, fail, follow, launch, signIn, policyRefusals } from './browser.mjs';
 
-const [base, adminName, learnerName, password, learnerId] = process.argv.slice(2);
+const [base, adminName, learnerName, password, learnerId, qrPath] = process.argv.slice(2);
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 const { audit: axe, problems, checked } = auditor();
 
@@ -35,8 +35,12 @@ try {
   out.steps = await learner.locator('ul.steps').textContent();
   out.learnerNumbers = await learner.locator('ul.certificates a[href^="/verify/"]').allTextContents();
 
-  // anyone, on a phone, opens the address the QR code holds
+  // anyone, on a phone, opens the address a certificate's QR code holds
   const anyone = await (await browser.newContext({ viewport: viewports.phone })).newPage();
+  await anyone.goto(base + qrPath);
+  out.qrVerdict = await anyone.locator('#verdict').textContent();
+  out.qrNumber = await anyone.locator('#number').textContent();
+  await axe(anyone, 'phone verification from the QR code');
   await anyone.goto(`${base}/verify/${out.number}`);
   out.verdict = await anyone.locator('#verdict').textContent();
   out.state = await anyone.locator('#state').textContent();
