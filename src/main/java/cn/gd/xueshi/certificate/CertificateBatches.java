@@ -198,13 +198,24 @@ public class CertificateBatches {
         Actor actor = new Actor(r.getLong("requested_by"), Set.of(role), scope, r.getString("requester_name"));
         return certificates.confirmOne(actor, r.getInteger("year"), pid).flatMap(o -> switch (o.status()) {
             case CONFIRMED, ALREADY_CONFIRMED -> certificates.certificateId(o.certificateNumber())
-                    .flatMap(id -> id == null ? Uni.createFrom().item(false) : renderer.renderNow(id))
+                    .flatMap(id -> id == null ? Uni.createFrom().voidItem() : renderer.renderNow(id).chain(() -> stored(id, 600)))
                     .flatMap(x -> done(batch, pid, "ISSUED", o.certificateNumber()));
             case REFUSED -> done(batch, pid, o.httpStatus() != null && o.httpStatus() >= 500 ? "FAILED" : "SKIPPED", o.reason());
         }).onFailure().recoverWithUni(e -> {
             Log.warnf(e, "certificate batch %d, professional %d failed", batch, pid);
             return done(batch, pid, "FAILED", "处理失败：" + e.getClass().getSimpleName());
         });
+    }
+
+    /**
+     * Waits (at most {@code tries} × 100 ms) until the certificate's PDF is stored, when another
+     * worker holds it: a row is done when its certificate can be downloaded.
+     */
+    private Uni<Void> stored(long certificateId, int tries) {
+        return pool.preparedQuery("select pdf_key is not null from certificate where id = $1").execute(Tuple.of(certificateId))
+                .flatMap(rows -> rows.iterator().next().getBoolean(0) || tries == 0 ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(100))
+                                .chain(() -> stored(certificateId, tries - 1)));
     }
 
     private Uni<Void> done(long batch, long pid, String state, String outcome) {

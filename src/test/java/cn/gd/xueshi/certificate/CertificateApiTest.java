@@ -280,6 +280,8 @@ class CertificateApiTest {
         assertEquals(1, ((Number) progress.get("issued")).intValue(), progress.toString());
         assertEquals(1, ((Number) progress.get("skipped")).intValue(), progress.toString());
         assertEquals(0, Db.number("select count(*) from certificate where professional_id = ?", waiting.professionalId()));
+        // its PDF is stored by the batch or by the render worker that leased it first
+        awaitRendered(confirmed.professionalId());
         assertEquals(1, Db.number("select count(*) from certificate where professional_id = ? and pdf_key is not null",
                 confirmed.professionalId()));
         assertEquals("年度学时由本人所在单位的管理员确认。", Db.row(
