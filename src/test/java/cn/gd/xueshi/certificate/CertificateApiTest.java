@@ -37,6 +37,12 @@ class CertificateApiTest {
     @Inject
     CertificateConfig config;
 
+    /** Verification is limited per address and every test comes from the same one: each test starts with a fresh count. */
+    @org.junit.jupiter.api.BeforeEach
+    void freshVerificationCount() {
+        throttle.reset();
+    }
+
     static void earn(long pid, String category, String hours) {
         Db.update("""
                 insert into hour_entry (professional_id, year, category, source, source_ref, kind, status, hours, title, recorded_by, recorded_at)

@@ -31,9 +31,13 @@ class CertificateBrowserTest {
     @jakarta.inject.Inject
     CertificateRenderer renderer;
 
+    @jakarta.inject.Inject
+    VerifyThrottle throttle;
+
     @BeforeEach
     void browserIsInstalled() {
         Browser.requireInstalled();
+        throttle.reset();
     }
 
     @Test
