@@ -41,10 +41,17 @@ public class Placements {
         });
     }
 
-    /** The platform's own account, the owner of what the platform hands in for people who have none. */
+    private volatile Long platformAccount;
+
+    /**
+     * The platform's own account, the owner of what the platform hands in for people who have none;
+     * read once (a migration makes it and nothing changes it), not once per person of a batch.
+     */
     @WithSession
     public Uni<Long> platformAccount() {
-        return Account.byUsername("xueshi-platform").map(a -> a.id);
+        Long known = platformAccount;
+        return known != null ? Uni.createFrom().item(known)
+                : Account.byUsername("xueshi-platform").map(a -> a.id).invoke(id -> platformAccount = id);
     }
 
     /** The professionals of a unit today, or (no unit) of a city or (no city) the province, by id. */
